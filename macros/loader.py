@@ -1,0 +1,308 @@
+"""Load step: content_data/<kind>/<id>.yaml -> typed models, collecting every problem.
+
+YAML is read with ruamel.yaml so each key and list item keeps its line number; pydantic
+errors are then mapped back to the line of the field (or of its parent, when a field is
+missing). Nothing here raises for bad content: problems are gathered and reported at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import ContentProblem, path_text
+from .models import KINDS
+
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class LoadedItem:
+    """One valid item, with where each of its fields stands in its file."""
+
+    kind: str
+    id: str
+    file: str  # as shown to editors, e.g. content_data/conditions/sciatica.yaml
+    model: BaseModel
+    lines: dict[Loc, int]
+
+    def line_of(self, loc: Loc) -> int:
+        """Line of a field, or of its nearest parent that has one."""
+        while loc not in self.lines:
+            loc = loc[:-1]
+        return self.lines[loc]
+
+
+@dataclass
+class Loaded:
+    """Everything read from one content folder."""
+
+    root: Path
+    items: dict[str, dict[str, LoadedItem]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    problems: list[ContentProblem] = field(default_factory=list)
+    # ids of every file found, valid or not, so a reference to a broken file is not
+    # reported a second time as unknown
+    seen_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+
+
+def load(root: Path) -> Loaded:
+    """Read and validate every content file under root."""
+    root = Path(root)
+    loaded = Loaded(root=root)
+    if not root.is_dir():
+        loaded.problems.append(ContentProblem(str(root), 1, "", "content folder not found"))
+        return loaded
+    shown = root.parent
+
+    for entry in sorted(root.iterdir()):
+        name = entry.name
+        if name.startswith(".") or name in ("README.md", "schema"):
+            continue
+        if entry.is_dir() and name not in KINDS:
+            loaded.problems.append(
+                ContentProblem(
+                    f"{entry.relative_to(shown)}/",
+                    1,
+                    "",
+                    f"unknown folder '{name}'",
+                    hint=f"content goes in one of: {', '.join(KINDS)}" + _did_you_mean(name, KINDS),
+                )
+            )
+        elif entry.is_file():
+            loaded.problems.append(
+                ContentProblem(
+                    str(entry.relative_to(shown)),
+                    1,
+                    "",
+                    "file is outside any kind folder",
+                    hint=f"move it into one of: {', '.join(KINDS)}",
+                )
+            )
+
+    for kind, model in KINDS.items():
+        folder = root / kind
+        if not folder.is_dir():
+            continue
+        first_file: dict[str, str] = {}
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            shown_path = str(path.relative_to(shown))
+            if path.name.startswith(".") or path.name == "README.md":
+                continue
+            problem = _check_file_name(path, shown_path)
+            if problem:
+                loaded.problems.append(problem)
+                continue
+            item_id = path.stem
+            if item_id in first_file:
+                loaded.problems.append(
+                    ContentProblem(
+                        shown_path,
+                        1,
+                        "",
+                        f"duplicate id '{item_id}': {first_file[item_id]} has the same file name",
+                        hint="an id is the file name and must be unique within its kind: rename or remove one",
+                    )
+                )
+                continue
+            first_file[item_id] = shown_path
+            loaded.seen_ids[kind].add(item_id)
+            item = _load_file(path, shown_path, kind, item_id, model, loaded.problems)
+            if item is not None:
+                loaded.items[kind][item_id] = item
+    return loaded
+
+
+def _check_file_name(path: Path, shown: str) -> ContentProblem | None:
+    if path.suffix != ".yaml":
+        hint = "rename it to end in .yaml" if path.suffix.lower() in (".yml", ".yaml") else "only .yaml files go here"
+        return ContentProblem(shown, 1, "", f"wrong file extension '{path.suffix or '(none)'}'", hint=hint)
+    if not KEBAB.match(path.stem):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+        return ContentProblem(
+            shown,
+            1,
+            "",
+            f"file name '{path.name}' is not kebab-case",
+            hint=f"use lower-case words joined by hyphens, e.g. '{suggestion}.yaml' (the name is the page address)",
+        )
+    return None
+
+
+def _load_file(
+    path: Path, shown: str, kind: str, item_id: str, model: type[BaseModel], problems: list[ContentProblem]
+) -> LoadedItem | None:
+    yaml = YAML(typ="rt")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        problems.append(ContentProblem(shown, 1, "", f"file is not UTF-8 text ({err.reason})"))
+        return None
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        what = " ".join(x for x in (err.context, err.problem) if x)
+        problems.append(
+            ContentProblem(
+                shown,
+                line,
+                "",
+                f"YAML syntax error: {what}",
+                hint="check the indentation and that each 'field: value' has a space after the colon; "
+                "put text containing ': ' or starting with a quote in quotes",
+            )
+        )
+        return None
+    except YAMLError as err:
+        problems.append(ContentProblem(shown, 1, "", f"YAML syntax error: {err}"))
+        return None
+
+    if data is None:
+        problems.append(
+            ContentProblem(
+                shown, 1, "", "file is empty", hint=f"fill in the fields of a {kind} item (see content_data/README.md)"
+            )
+        )
+        return None
+    if not isinstance(data, CommentedMap):
+        problems.append(
+            ContentProblem(
+                shown,
+                1,
+                "",
+                f"the file must be a set of 'field: value' lines, but it is {_type_name(data)}",
+                hint="start each top-level field at the beginning of a line, e.g. 'title: Sciatica'",
+            )
+        )
+        return None
+
+    lines: dict[Loc, int] = {(): 1}
+    plain = _plain(data, (), lines)
+    try:
+        item = model.model_validate(plain)
+    except ValidationError as err:
+        for error in err.errors():
+            problems.append(_problem_from(error, shown, lines, model))
+        return None
+    return LoadedItem(kind=kind, id=item_id, file=shown, model=item, lines=lines)
+
+
+def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
+    """ruamel's round-trip nodes -> plain Python values, recording each line."""
+    if isinstance(node, CommentedMap):
+        out = {}
+        for key in node:
+            lines[(*loc, str(key))] = node.lc.key(key)[0] + 1
+            out[str(key)] = _plain(node[key], (*loc, str(key)), lines)
+        return out
+    if isinstance(node, CommentedSeq):
+        out_list = []
+        for index, value in enumerate(node):
+            lines[(*loc, index)] = node.lc.item(index)[0] + 1
+            out_list.append(_plain(value, (*loc, index), lines))
+        return out_list
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _line(lines: dict[Loc, int], loc: Loc) -> int:
+    while loc not in lines:
+        loc = loc[:-1]
+    return lines[loc]
+
+
+def _problem_from(error: dict[str, Any], shown: str, lines: dict[Loc, int], model: type[BaseModel]) -> ContentProblem:
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    line = _line(lines, loc)
+    hint = ""
+
+    if kind == "missing":
+        message = "required field is missing"
+        parent = path_text(loc[:-1]) or "the top level"
+        hint = f"add '{loc[-1]}:' to {parent}"
+        line = _line(lines, loc[:-1])
+    elif kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        message = f"unknown field '{loc[-1]}'"
+        hint = "allowed fields here: " + ", ".join(allowed) + _did_you_mean(str(loc[-1]), allowed)
+    elif value is None:
+        message = "is empty"
+        hint = "fill it in, or remove the line if the field is optional"
+    elif kind in ("enum", "literal_error"):
+        expected = re.sub(r"'", "", str(ctx.get("expected", ""))).replace(" or ", ", ")
+        message = f"{value!r} is not one of {expected}"
+        hint = _did_you_mean(str(value), expected.split(", ")).strip(" ;") if isinstance(value, str) else ""
+    elif kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+    elif kind in ("too_short", "too_long"):
+        message = error["msg"].replace("List should", "needs to").replace("Value should", "needs to")
+    elif kind.endswith("_type") or kind.endswith("_parsing"):
+        message = f"{error['msg'].replace('Input should', 'should')}, but it is {_type_name(value)}"
+        if kind == "list_type":
+            hint = "write a list with one '- ' item per line"
+        elif kind == "string_type" and isinstance(value, (dict, list)):
+            hint = "text that contains ': ' or starts with '- ' must be put in quotes"
+    else:
+        message = error["msg"].replace("Input should", "should")
+    return ContentProblem(shown, line, path_text(loc), message, hint)
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names of the (nested) model at loc."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if isinstance(current, type) else None
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _did_you_mean(word: str, options: list[str] | dict[str, Any]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, (dict, CommentedMap)):
+        return "a set of fields"
+    if isinstance(value, (list, CommentedSeq)):
+        return "a list"
+    if isinstance(value, bool):
+        return f"yes/no ({value})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"text ({short!r})"
+    return type(value).__name__

@@ -1,0 +1,337 @@
+"""Typed content models: one class per kind of item in content_data/.
+
+Every field has a description: it feeds the JSON Schemas that editors' tools use
+(content_data/schema/) and content_data/README.md. An item's id is its file name
+without `.yaml`; it is never written inside the file.
+
+Cross-references are lists of ids, declared with `RefList("<kind>", ...)`. They sit at the top
+level of a model so the registry can resolve them once and derive reverse links.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+# --------------------------------------------------------------------------- text types
+
+_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
+
+
+def _check_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("is empty; write some text or remove the field")
+    match = _RAW_HTML.search(value)
+    if match:
+        raise ValueError(
+            f"contains raw HTML ({match.group(0)!r}), which is not allowed in content; "
+            "use Markdown instead (*emphasis*, **bold**, [link text](url), lists)"
+        )
+    return value
+
+
+def _check_plain(value: str) -> str:
+    value = _check_text(value)
+    if "\n" in value:
+        raise ValueError("must be a single line")
+    return value
+
+
+Markdown = Annotated[str, AfterValidator(_check_text)]
+"""Text that may use Markdown: emphasis, links and lists. Raw HTML is rejected."""
+
+PlainText = Annotated[str, AfterValidator(_check_plain)]
+"""One line of plain text, such as a title or a name."""
+
+
+def RefList(kind: str, description: str, min_length: int = 0) -> Any:  # noqa: N802 - reads as a type
+    """A list of ids of items of `kind`; required when it must have at least one entry."""
+    extra = {"x-ref": kind}
+    if min_length:
+        return Field(description=description, min_length=min_length, json_schema_extra=extra)
+    return Field(default_factory=list, description=description, json_schema_extra=extra)
+
+
+# --------------------------------------------------------------------------- shared parts
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, so typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Review(Strict):
+    """Who checked the item against its sources, and when it must be checked again."""
+
+    last_reviewed: date = Field(description="Date the item was last checked against its sources (YYYY-MM-DD).")
+    next_review_due: date = Field(
+        description="Date by which it must be checked again (YYYY-MM-DD), at most three years after last_reviewed."
+    )
+    reviewed_by: PlainText = Field(description="Who reviewed it: a name and role, or the editorial team.")
+
+    @model_validator(mode="after")
+    def _due_after_review(self) -> Review:
+        if self.next_review_due <= self.last_reviewed:
+            raise ValueError("next_review_due must be after last_reviewed")
+        limit = self.last_reviewed.replace(year=self.last_reviewed.year + 3)
+        if self.next_review_due > limit:
+            raise ValueError(f"next_review_due must be at most three years after last_reviewed (by {limit})")
+        return self
+
+
+class Level(str, Enum):
+    """How urgent a 'when to get help' item is."""
+
+    non_urgent = "non-urgent"
+    urgent = "urgent"
+    emergency = "emergency"
+
+
+class HelpItem(Strict):
+    """One sign that a reader should get help, at one level of urgency."""
+
+    level: Level = Field(
+        description=(
+            "non-urgent: see a family doctor; urgent: get medical advice today; "
+            "emergency: call the emergency number or go to the emergency department."
+        )
+    )
+    text: Markdown = Field(
+        description="The sign, in words that make sense on their own, e.g. 'you cannot control when you pee or poo'. "
+        "No links in emergency items."
+    )
+
+    @model_validator(mode="after")
+    def _no_links_in_emergency(self) -> HelpItem:
+        if self.level is Level.emergency and re.search(r"\]\(|https?://", self.text):
+            raise ValueError("an emergency item must not contain links: readers must act, not click away")
+        return self
+
+
+class Image(Strict):
+    """A picture or diagram stored in docs/assets/images/."""
+
+    file: PlainText = Field(description="File name inside docs/assets/images/, e.g. 'bridge.svg'.")
+    alt: PlainText = Field(description="What the picture shows, for people who cannot see it.")
+
+
+class ItemBase(Strict):
+    """Fields every item has."""
+
+    title: PlainText = Field(description="The page title, in plain words, e.g. 'Sciatica'.")
+    other_names: list[PlainText] = Field(
+        default_factory=list,
+        description="Other names readers use, plain and medical, e.g. 'trapped nerve'. Shown on the page and searched.",
+    )
+    summary: Markdown = Field(description="One or two sentences that say what it is, in plain words.")
+    sources: list[str] = RefList(
+        "sources", "Ids of the sources (content_data/sources/) that support what this item says.", min_length=2
+    )
+    review: Review = Field(description="When this item was last reviewed, when it is next due, and by whom.")
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+class Source(Strict):
+    """A publication that items cite by id: a bibliography entry."""
+
+    title: PlainText = Field(description="The page or document title, as the publisher gives it.")
+    publisher: PlainText = Field(description="Who published it, e.g. 'NHS', 'NICE', 'AAOS OrthoInfo'.")
+    url: HttpUrl = Field(description="Canonical web address of the page on the publisher's own site.")
+    year: int = Field(ge=1990, le=2100, description="Year published or last updated.")
+    note: Markdown | None = Field(default=None, description="Optional: what this source is used for.")
+
+
+class Region(Strict):
+    """A body region where pain is felt, as shown on the body map."""
+
+    title: PlainText = Field(description="Name of the region, e.g. 'Outer hip'.")
+    summary: Markdown = Field(description="Where exactly this region is, in plain words.")
+    order: int = Field(ge=0, description="Position in lists and on the body map, top to bottom.")
+    side: Literal["front", "back", "both"] = Field(description="Which view of the body map shows this region.")
+
+
+class Trigger(str, Enum):
+    """What makes pain worse: used by the hip-or-back guide to narrow the list."""
+
+    bending = "bending"
+    coughing_sneezing = "coughing-sneezing"
+    sitting = "sitting"
+    standing = "standing"
+    walking = "walking"
+    stairs = "stairs"
+    lying_on_side = "lying-on-side"
+    hip_turning = "hip-turning"
+    weight_bearing = "weight-bearing"
+    rest_and_night = "rest-and-night"
+    morning_stiffness = "morning-stiffness"
+    activity = "activity"
+
+
+class Feeling(str, Enum):
+    """What the pain feels like: used by the hip-or-back guide."""
+
+    ache = "ache"
+    sharp = "sharp"
+    burning = "burning"
+    shooting = "shooting"
+    pins_and_needles = "pins-and-needles"
+    numbness = "numbness"
+    weakness = "weakness"
+    stiffness = "stiffness"
+    clicking_locking = "clicking-locking"
+    tenderness = "tenderness"
+
+
+class Symptoms(Strict):
+    """What a reader notices."""
+
+    where: Markdown = Field(description="Where it hurts, in plain words (the body regions are listed in `regions`).")
+    feels_like: list[Markdown] = Field(min_length=1, description="What it feels like, one item each.")
+    worse_with: list[Markdown] = Field(default_factory=list, description="What tends to make it worse.")
+    better_with: list[Markdown] = Field(default_factory=list, description="What tends to make it better.")
+    feelings: list[Feeling] = Field(default_factory=list, description="Tags for the guide: what it feels like.")
+    triggers: list[Trigger] = Field(default_factory=list, description="Tags for the guide: what makes it worse.")
+
+
+class Causes(Strict):
+    """Why it happens and who is more likely to get it."""
+
+    about: Markdown = Field(description="What happens in the body, in plain words.")
+    causes: list[Markdown] = Field(default_factory=list, description="Known causes, one item each.")
+    risk_factors: list[Markdown] = Field(default_factory=list, description="What makes it more likely.")
+    who_gets_it: PlainText = Field(description="One line on who usually gets it, for comparison tables.")
+
+
+class CareStep(Strict):
+    """One thing a professional may offer."""
+
+    name: PlainText = Field(description="Short name, e.g. 'Physiotherapy'.")
+    detail: Markdown = Field(description="What it involves and when it is used.")
+
+
+class Treatment(Strict):
+    """What helps, from self-care to professional care."""
+
+    about: Markdown | None = Field(default=None, description="Optional: a short overview, e.g. how long it takes.")
+    do: list[Markdown] = Field(min_length=1, description="Self-care: things to do.")
+    dont: list[Markdown] = Field(default_factory=list, description="Self-care: things to avoid.")
+    professional: list[CareStep] = Field(
+        default_factory=list, description="What a professional may offer, least to most invasive."
+    )
+
+
+class Condition(ItemBase):
+    """A condition that causes hip or lower back pain."""
+
+    regions: list[str] = RefList("regions", "Body regions where it is felt (content_data/regions/).", min_length=1)
+    symptoms: Symptoms = Field(description="What a reader notices.")
+    causes: Causes = Field(description="Causes and risk factors.")
+    diagnosis: Markdown = Field(description="How it is diagnosed: what happens at an appointment, tests if any.")
+    treatment: Treatment = Field(description="Self-care do and don't, and professional care.")
+    when_to_get_help: list[HelpItem] = Field(
+        min_length=1, description="Signs to get help, each with a level: non-urgent, urgent or emergency."
+    )
+    outlook: Markdown | None = Field(default=None, description="Optional: what usually happens and how long it takes.")
+    prevention: list[Markdown] = Field(default_factory=list, description="Optional: ways to lower the chance of it.")
+    exercises: list[str] = RefList("exercises", "Exercises that may help (content_data/exercises/).")
+    anatomy: list[str] = RefList("anatomy", "Body parts involved (content_data/anatomy/).")
+    related: list[str] = RefList("conditions", "Related conditions; links are shown both ways.")
+    diagnosis_steps: list[str] = RefList("diagnosis", "Diagnosis steps that apply (content_data/diagnosis/).")
+
+
+class Exercise(ItemBase):
+    """An exercise or stretch, to the exercise standard."""
+
+    type: Literal["stretch", "strengthening", "mobility", "aerobic"] = Field(description="What kind of exercise it is.")
+    for_whom: Markdown = Field(description="Who it is for.")
+    not_for: list[Markdown] = Field(default_factory=list, description="Who should not do it, or should ask first.")
+    cautions: list[Markdown] = Field(
+        min_length=1, description="Cautions, e.g. after a recent hip replacement or surgery, in pregnancy."
+    )
+    start_position: Markdown = Field(description="How to start.")
+    steps: list[Markdown] = Field(min_length=1, description="The steps, in order.")
+    hold_seconds: int | None = Field(default=None, ge=1, le=120, description="How long to hold, in seconds, if held.")
+    repetitions: int = Field(ge=1, le=50, description="How many times to repeat it in a set.")
+    sets: int = Field(ge=1, le=10, description="How many sets each session.")
+    times_a_day: int = Field(ge=1, le=6, description="How many sessions a day.")
+    progression: Markdown = Field(description="How to make it harder as it gets easier.")
+    stop_rule: Markdown = Field(description="When to stop, e.g. 'Stop if it causes new pain or makes symptoms worse.'")
+    image: Image | None = Field(default=None, description="Optional picture or diagram.")
+
+    @model_validator(mode="after")
+    def _stretch_hold(self) -> Exercise:
+        if self.type == "stretch" and (self.hold_seconds is None or not 15 <= self.hold_seconds <= 60):
+            raise ValueError("a static stretch is held about 20 to 30 seconds: set hold_seconds between 15 and 60")
+        return self
+
+
+class Anatomy(ItemBase):
+    """A body part that matters for hip or lower back pain."""
+
+    group: Literal["bones-and-joints", "discs-and-nerves", "muscles", "soft-tissues"] = Field(
+        description="Which group it is listed under."
+    )
+    description: Markdown = Field(description="What it is and where it is.")
+    what_it_does: Markdown = Field(description="What it does, and why it matters for hip or back pain.")
+    related: list[str] = RefList("anatomy", "Other body parts it connects with.")
+    image: Image | None = Field(default=None, description="Optional picture or diagram.")
+
+
+class Check(Strict):
+    """One question, test or examination step, explained simply."""
+
+    name: PlainText = Field(description="Its name, plain first, e.g. 'Straight leg raise test'.")
+    detail: Markdown = Field(description="What happens and what it shows.")
+
+
+class DiagnosisStep(ItemBase):
+    """One step of how a clinician works out the cause of pain."""
+
+    order: int = Field(ge=1, description="Position in the diagnosis steps, 1 first.")
+    what_happens: Markdown = Field(description="What happens at this step, from the reader's point of view.")
+    checks: list[Check] = Field(default_factory=list, description="Questions, tests or examinations in this step.")
+    when_needed: list[Markdown] = Field(default_factory=list, description="When this step is needed.")
+    when_not_needed: list[Markdown] = Field(default_factory=list, description="When it is not needed.")
+
+
+class GlossaryTerm(Strict):
+    """A medical word, explained plainly."""
+
+    term: PlainText = Field(description="The word as it appears on the site, e.g. 'Sciatica'.")
+    say_it: PlainText | None = Field(default=None, description="Optional: how to say it, e.g. 'sigh-AT-ick-uh'.")
+    definition: PlainText = Field(description="A plain definition in one or two short sentences.")
+    also_matches: list[PlainText] = Field(default_factory=list, description="Other forms of the word to explain.")
+    sources: list[str] = RefList("sources", "Optional: sources for the definition.")
+
+
+# kind folder name -> model. The order is the order of the sections on the site.
+KINDS: dict[str, type[Strict]] = {
+    "sources": Source,
+    "regions": Region,
+    "anatomy": Anatomy,
+    "exercises": Exercise,
+    "diagnosis": DiagnosisStep,
+    "conditions": Condition,
+    "glossary": GlossaryTerm,
+}
+
+# Kinds that have one page each under docs/<kind>/<id>.md.
+PAGE_KINDS = ("conditions", "anatomy", "exercises", "diagnosis", "regions")
+
+
+def ref_fields(model: type[BaseModel]) -> dict[str, str]:
+    """Field name -> target kind, for every cross-reference field of a model."""
+    refs = {}
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra
+        if isinstance(extra, dict) and "x-ref" in extra:
+            refs[name] = str(extra["x-ref"])
+    return refs

@@ -1,0 +1,179 @@
+"""Index step: every item by kind and id, cross-references resolved once, reverse links derived.
+
+Templates receive `Entry` objects. `entry.exercises` on a condition is a list of exercise
+entries, not ids; `entry.conditions` on an anatomy part, exercise, region or diagnosis step
+lists the conditions that refer to it; `related` is symmetric (shown both ways).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, ContentProblem, path_text
+from .loader import LoadedItem, _did_you_mean, load
+from .models import KINDS, PAGE_KINDS, ref_fields
+
+
+@dataclass(eq=False)
+class Entry:
+    """One item, resolved: model fields, forward references and reverse links."""
+
+    kind: str
+    id: str
+    file: str
+    model: Any
+    refs: dict[str, list[Entry]] = field(default_factory=dict)
+    back: dict[str, list[Entry]] = field(default_factory=dict)
+
+    @property
+    def has_page(self) -> bool:
+        return self.kind in PAGE_KINDS
+
+    @property
+    def doc(self) -> str:
+        """The page's path in docs/, usable as an absolute Markdown link: /conditions/sciatica.md."""
+        return f"/{self.kind}/{self.id}.md"
+
+    @property
+    def page_path(self) -> str:
+        return f"{self.kind}/{self.id}.md"
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for names that are not attributes of the dataclass itself
+        refs = self.__dict__.get("refs", {})
+        if name in refs:
+            return refs[name]
+        model = self.__dict__.get("model")
+        if model is not None and name in type(model).model_fields:
+            return getattr(model, name)
+        if name in KINDS:
+            return self.__dict__.get("back", {}).get(name, [])
+        raise AttributeError(f"{self.kind} item '{self.__dict__.get('id')}' has no field '{name}'")
+
+    def __repr__(self) -> str:
+        return f"<{self.kind}/{self.id}>"
+
+
+class Registry:
+    """All content, indexed by kind and id."""
+
+    def __init__(self, entries: dict[str, dict[str, Entry]], root: Path):
+        self.entries = entries
+        self.root = root
+
+    def get(self, kind: str, item_id: str) -> Entry:
+        if kind not in self.entries:
+            raise KeyError(f"unknown kind '{kind}'; kinds are: {', '.join(self.entries)}")
+        try:
+            return self.entries[kind][item_id]
+        except KeyError:
+            known = sorted(self.entries[kind])
+            raise KeyError(
+                f"no {kind} item '{item_id}' in content_data/{kind}/{_did_you_mean(item_id, known)}"
+            ) from None
+
+    def all(self, kind: str) -> list[Entry]:
+        """Items of a kind, in reading order (by `order` where the kind has one, else by title)."""
+        items = list(self.entries[kind].values())
+        return sorted(items, key=_sort_key)
+
+    def __iter__(self):
+        for kind in self.entries:
+            yield from self.entries[kind].values()
+
+
+def _sort_key(entry: Entry) -> tuple:
+    model = entry.model
+    order = getattr(model, "order", 0)
+    title = getattr(model, "title", None) or getattr(model, "term", entry.id)
+    return (order, title.lower())
+
+
+def build(root: Path) -> Registry:
+    """Load, validate and index content; raise ContentError listing every problem."""
+    loaded = load(root)
+    problems = list(loaded.problems)
+    entries: dict[str, dict[str, Entry]] = {
+        kind: {item_id: Entry(kind, item_id, item.file, item.model) for item_id, item in items.items()}
+        for kind, items in loaded.items.items()
+    }
+    for kind, items in loaded.items.items():
+        for item_id, item in items.items():
+            _resolve(entries[kind][item_id], item, entries, loaded.seen_ids, problems)
+    if problems:
+        raise ContentError(problems)
+    _derive_reverse_links(entries)
+    return Registry(entries, Path(root))
+
+
+def _resolve(
+    entry: Entry,
+    item: LoadedItem,
+    entries: dict[str, dict[str, Entry]],
+    seen: dict[str, set[str]],
+    problems: list[ContentProblem],
+) -> None:
+    for name, target_kind in ref_fields(type(item.model)).items():
+        resolved: list[Entry] = []
+        listed: set[str] = set()
+        for index, ref_id in enumerate(getattr(item.model, name)):
+            loc = (name, index)
+            where = dict(file=item.file, line=item.line_of(loc), field=path_text(loc))
+            if ref_id in listed:
+                problems.append(ContentProblem(**where, message=f"'{ref_id}' is listed twice", hint="remove one"))
+                continue
+            listed.add(ref_id)
+            if target_kind == entry.kind and ref_id == entry.id:
+                problems.append(ContentProblem(**where, message="an item cannot refer to itself"))
+                continue
+            target = entries[target_kind].get(ref_id)
+            if target is None:
+                if ref_id not in seen[target_kind]:  # a broken file is reported on its own
+                    known = sorted(seen[target_kind])
+                    problems.append(
+                        ContentProblem(
+                            **where,
+                            message=f"unknown {_singular(target_kind)} '{ref_id}'",
+                            hint=f"ids are the file names in content_data/{target_kind}/"
+                            + (_did_you_mean(ref_id, known) or f"; known: {', '.join(known[:12])}"),
+                        )
+                    )
+                continue
+            resolved.append(target)
+        entry.refs[name] = resolved
+
+
+def _derive_reverse_links(entries: dict[str, dict[str, Entry]]) -> None:
+    for kind_entries in entries.values():
+        for entry in kind_entries.values():
+            for name, targets in entry.refs.items():
+                for target in targets:
+                    if target.kind == entry.kind:
+                        # same-kind links (related) are symmetric
+                        if entry not in target.refs.setdefault(name, []):
+                            target.refs[name].append(entry)
+                    else:
+                        back = target.back.setdefault(entry.kind, [])
+                        if entry not in back:
+                            back.append(entry)
+    for kind_entries in entries.values():
+        for entry in kind_entries.values():
+            for name, targets in entry.refs.items():
+                if targets and targets[0].kind == entry.kind:
+                    targets.sort(key=_sort_key)
+            for name in entry.back:
+                entry.back[name].sort(key=_sort_key)
+
+
+def _singular(kind: str) -> str:
+    return {
+        "conditions": "condition",
+        "exercises": "exercise",
+        "sources": "source",
+        "regions": "region",
+        "anatomy": "anatomy part",
+        "diagnosis": "diagnosis step",
+        "glossary": "glossary term",
+    }.get(kind, kind)
