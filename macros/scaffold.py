@@ -25,11 +25,10 @@ SEARCH_BOOST = {"conditions": 2}
 
 def page_text(kind: str, item_id: str) -> str:
     """The thin page for an item: front matter and one macro call."""
-    front = ["---"]
+    call = f'{{{{ item_page("{kind}", "{item_id}") }}}}\n'
     if kind in SEARCH_BOOST:
-        front += ["search:", f"  boost: {SEARCH_BOOST[kind]}"]
-    front.append("---")
-    return "\n".join(front) + f'\n{{{{ item_page("{kind}", "{item_id}") }}}}\n'
+        return f"---\nsearch:\n  boost: {SEARCH_BOOST[kind]}\n---\n" + call
+    return call
 
 
 def skeleton(kind: str) -> str:

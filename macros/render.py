@@ -1,0 +1,158 @@
+"""Render step: a Jinja environment over macros/templates/ that turns registry entries into
+Markdown (with md_in_html blocks) for MkDocs to finish.
+
+Python gathers, Jinja marks up: functions here only pick entries and pass them to templates.
+Content text is data: it is inserted through the `md` filter and never compiled as a template,
+so `{{ config }}` in a YAML field appears literally on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .models import Level
+from .registry import Entry, Registry
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Page template for each kind that has pages.
+PAGE_TEMPLATES = {
+    "conditions": "pages/condition.md",
+    "exercises": "pages/exercise.md",
+    "anatomy": "pages/anatomy.md",
+    "diagnosis": "pages/diagnosis.md",
+    "regions": "pages/region.md",
+}
+
+LEVELS = [level.value for level in Level]
+
+
+def md(text: str | None, indent: int = 0) -> Markup:
+    """Content Markdown, made safe to place inside a template.
+
+    Anything that could open an HTML tag is escaped (content is already checked for raw HTML;
+    this is the second line of defence), and continuation lines are indented so multi-line
+    text stays inside the list item or block it is placed in.
+    """
+    if not text:
+        return Markup("")
+    safe = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", str(text))
+    if indent:
+        safe = ("\n" + " " * indent).join(safe.splitlines())
+    return Markup(safe)
+
+
+def plain(text: str | None) -> str:
+    """Markdown -> one line of plain text (for descriptions and comparison cells)."""
+    if not text:
+        return ""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", str(text))
+    text = re.sub(r"[*_`#>]", "", text)
+    return " ".join(text.split())
+
+
+def long_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+class Renderer:
+    """Renders pages and components from the registry."""
+
+    def __init__(self, registry: Registry, care: dict[str, str], today: date | None = None):
+        self.registry = registry
+        self.care = care
+        self.today = today or date.today()
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md=md, plain=plain, long_date=long_date)
+        self.env.globals.update(
+            care=care,
+            levels=LEVELS,
+            registry=registry,
+            today=self.today,
+            care_heading=self.care_heading,
+        )
+
+    # ------------------------------------------------------------------ helpers for templates
+
+    def care_heading(self, level: str) -> dict[str, str]:
+        """Visually hidden prefix and visible heading of a care card, from `extra.care`."""
+        c = self.care
+        return {
+            "non-urgent": {"prefix": "Non-urgent advice", "heading": f"See a {c['family_doctor']} if:"},
+            "urgent": {
+                "prefix": "Urgent advice",
+                "heading": f"Get medical advice today: ask for an urgent {c['family_doctor']} appointment "
+                f"or call {c['urgent_service']} if:",
+            },
+            "emergency": {
+                "prefix": "Emergency",
+                "heading": f"Call {c['emergency_number']} or go to {c['emergency_department']} if:",
+            },
+        }[level]
+
+    def _render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+    # ------------------------------------------------------------------ macros
+
+    def item_page(self, kind: str, item_id: str) -> str:
+        """The whole body of an item's page."""
+        entry = self.registry.get(kind, item_id)
+        return self._render(PAGE_TEMPLATES[kind], item=entry, overdue=self.is_overdue(entry))
+
+    def care_card(self, level: str, *items: str) -> str:
+        """A care card for hand-written pages: `care_card("urgent", "sign one", "sign two")`."""
+        if level not in LEVELS:
+            raise ValueError(f"care_card level '{level}' is not one of {', '.join(LEVELS)}")
+        if not items:
+            raise ValueError("care_card needs at least one item")
+        return self._render("components/care-card.html", level=level, items=list(items))
+
+    def care_cards(self, entry: Entry) -> str:
+        return self._render("components/care-cards.html", item=entry)
+
+    def exercise_card(self, item_id: str) -> str:
+        """A short card for an exercise, linking to its page."""
+        return self._render("components/exercise-card.html", item=self.registry.get("exercises", item_id))
+
+    def conditions_for_region(self, region_id: str) -> str:
+        """List of conditions felt in a body region."""
+        region = self.registry.get("regions", region_id)
+        return self._render("components/item-list.html", items=region.conditions, show_summary=True)
+
+    def item_list(self, kind: str, group_by: str | None = None) -> str:
+        """Every item of a kind, linked, with its summary; optionally grouped by a field."""
+        entries = self.registry.all(kind)
+        if group_by:
+            groups: dict[str, list[Entry]] = {}
+            for entry in entries:
+                groups.setdefault(str(getattr(entry, group_by)), []).append(entry)
+            return self._render("components/grouped-list.html", groups=groups)
+        return self._render("components/item-list.html", items=entries, show_summary=True)
+
+    def is_overdue(self, entry: Entry) -> bool:
+        review = getattr(entry.model, "review", None)
+        return bool(review and review.next_review_due < self.today)
+
+    def macros(self) -> dict[str, Any]:
+        """The macros hand-written pages and thin item pages may call."""
+        return {
+            "item_page": self.item_page,
+            "care_card": self.care_card,
+            "exercise_card": self.exercise_card,
+            "conditions_for_region": self.conditions_for_region,
+            "item_list": self.item_list,
+        }

@@ -1,0 +1,51 @@
+"""The small, MkDocs-specific glue: navigation and edit links. Kept apart so the rest of
+the package does not depend on MkDocs internals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import PAGE_KINDS
+from .registry import Registry
+
+
+def expand_nav(nav: list[Any] | None, registry: Registry) -> list[Any] | None:
+    """Fill each kind's section from content.
+
+    In mkdocs.yml a kind's section is written as its index page, e.g. `- Conditions: conditions/index.md`.
+    It becomes a section whose first page is that index, followed by every item of the kind,
+    so a new item appears in the navigation without editing mkdocs.yml.
+    """
+    if not nav:
+        return nav
+    out: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            (title, target), = entry.items()
+            kind = target.split("/")[0] if isinstance(target, str) else None
+            if kind in PAGE_KINDS and target == f"{kind}/index.md":
+                pages = [target] + [{e.title: e.page_path} for e in registry.all(kind)]
+                out.append({title: pages})
+                continue
+            if isinstance(target, list):
+                out.append({title: expand_nav(target, registry)})
+                continue
+        out.append(entry)
+    return out
+
+
+def content_edit_url(config: Any, content_file: str) -> str | None:
+    """Edit link for an item's YAML file (e.g. content_data/conditions/sciatica.yaml).
+
+    Built from `repo_url` and `edit_uri`: edit_uri points at the docs folder
+    (`edit/main/docs/`); the content file sits beside that folder in the repository.
+    """
+    repo_url = config.get("repo_url")
+    edit_uri = config.get("edit_uri")
+    if not repo_url or not edit_uri:
+        return None
+    docs_dir_name = config["docs_dir"].rstrip("/").split("/")[-1]
+    base = edit_uri.rstrip("/")
+    if base.endswith(docs_dir_name):
+        base = base[: -len(docs_dir_name)].rstrip("/")
+    return f"{repo_url.rstrip('/')}/{base}/{content_file}"
