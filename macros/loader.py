@@ -248,6 +248,9 @@ def _problem_from(error: dict[str, Any], shown: str, lines: dict[Loc, int], mode
         hint = _did_you_mean(str(value), expected.split(", ")).strip(" ;") if isinstance(value, str) else ""
     elif kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
+    elif kind.startswith("url_"):
+        message = f"{value!r} is not a full web address"
+        hint = "copy the address from the browser, starting with https://"
     elif kind in ("too_short", "too_long"):
         message = error["msg"].replace("List should", "needs to").replace("Value should", "needs to")
     elif kind.endswith("_type") or kind.endswith("_parsing"):

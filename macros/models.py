@@ -15,7 +15,7 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
 
 # --------------------------------------------------------------------------- text types
 
@@ -75,14 +75,18 @@ class Review(Strict):
     )
     reviewed_by: PlainText = Field(description="Who reviewed it: a name and role, or the editorial team.")
 
-    @model_validator(mode="after")
-    def _due_after_review(self) -> Review:
-        if self.next_review_due <= self.last_reviewed:
-            raise ValueError("next_review_due must be after last_reviewed")
-        limit = self.last_reviewed.replace(year=self.last_reviewed.year + 3)
-        if self.next_review_due > limit:
-            raise ValueError(f"next_review_due must be at most three years after last_reviewed (by {limit})")
-        return self
+    @field_validator("next_review_due")
+    @classmethod
+    def _due_after_review(cls, due: date, info: ValidationInfo) -> date:
+        last = info.data.get("last_reviewed")
+        if last is None:
+            return due
+        if due <= last:
+            raise ValueError("must be after last_reviewed")
+        limit = last.replace(year=last.year + 3)
+        if due > limit:
+            raise ValueError(f"must be at most three years after last_reviewed (by {limit})")
+        return due
 
 
 class Level(str, Enum):
@@ -107,11 +111,12 @@ class HelpItem(Strict):
         "No links in emergency items."
     )
 
-    @model_validator(mode="after")
-    def _no_links_in_emergency(self) -> HelpItem:
-        if self.level is Level.emergency and re.search(r"\]\(|https?://", self.text):
+    @field_validator("text")
+    @classmethod
+    def _no_links_in_emergency(cls, text: str, info: ValidationInfo) -> str:
+        if info.data.get("level") is Level.emergency and re.search(r"\]\(|https?://", text):
             raise ValueError("an emergency item must not contain links: readers must act, not click away")
-        return self
+        return text
 
 
 class Image(Strict):
@@ -258,7 +263,9 @@ class Exercise(ItemBase):
     )
     start_position: Markdown = Field(description="How to start.")
     steps: list[Markdown] = Field(min_length=1, description="The steps, in order.")
-    hold_seconds: int | None = Field(default=None, ge=1, le=120, description="How long to hold, in seconds, if held.")
+    hold_seconds: int | None = Field(
+        default=None, ge=1, le=120, validate_default=True, description="How long to hold, in seconds, if held."
+    )
     repetitions: int = Field(ge=1, le=50, description="How many times to repeat it in a set.")
     sets: int = Field(ge=1, le=10, description="How many sets each session.")
     times_a_day: int = Field(ge=1, le=6, description="How many sessions a day.")
@@ -266,11 +273,12 @@ class Exercise(ItemBase):
     stop_rule: Markdown = Field(description="When to stop, e.g. 'Stop if it causes new pain or makes symptoms worse.'")
     image: Image | None = Field(default=None, description="Optional picture or diagram.")
 
-    @model_validator(mode="after")
-    def _stretch_hold(self) -> Exercise:
-        if self.type == "stretch" and (self.hold_seconds is None or not 15 <= self.hold_seconds <= 60):
+    @field_validator("hold_seconds")
+    @classmethod
+    def _stretch_hold(cls, hold: int | None, info: ValidationInfo) -> int | None:
+        if info.data.get("type") == "stretch" and (hold is None or not 15 <= hold <= 60):
             raise ValueError("a static stretch is held about 20 to 30 seconds: set hold_seconds between 15 and 60")
-        return self
+        return hold
 
 
 class Anatomy(ItemBase):

@@ -1,0 +1,159 @@
+"""Shared fixtures: the real site built once, served on 127.0.0.1, and a headless browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder, as a reader's deploy would run it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+def make_project(dest: Path, content: Path) -> Path:
+    """A copy of the site's project around another content folder (a mini-site for tests).
+
+    Hand-written pages are copied; item pages are made with the scaffold, as an editor would.
+    """
+    from macros.models import PAGE_KINDS
+    from macros.scaffold import page_text
+
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest)
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(content, dest / "content_data")
+    docs = dest / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(*[f"{k}" for k in PAGE_KINDS]))
+    for kind in PAGE_KINDS:
+        (docs / kind).mkdir()
+        shutil.copy(ROOT / "docs" / kind / "index.md", docs / kind / "index.md")
+        for item in sorted((dest / "content_data" / kind).glob("*.yaml")):
+            (docs / kind / f"{item.stem}.md").write_text(page_text(kind, item.stem))
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built strictly once per test run."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, site)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1, like GitHub Pages would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def find_chromium() -> str | None:
+    """A Chromium to drive: $CHROMIUM_PATH, the system's, or one installed by Playwright."""
+    candidates = [
+        os.environ.get("CHROMIUM_PATH"),
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+    ]
+    for path in candidates:
+        if path and Path(path).exists():
+            return path
+    return None  # Playwright's own Chromium, if installed, is tried by the fixture
+
+
+NO_BROWSER = (
+    "No Chromium found for the browser tests. Install one:\n"
+    "  Debian/Ubuntu:   sudo apt-get install chromium\n"
+    "  anything else:   .venv/bin/python -m playwright install chromium\n"
+    "or point CHROMIUM_PATH at a Chromium or Chrome binary."
+)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as p:
+        path = find_chromium()
+        try:
+            launched = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        except Error as err:
+            pytest.fail(f"{NO_BROWSER}\n({err.message.splitlines()[0]})")
+        yield launched
+        launched.close()
+
+
+class PageWatch:
+    """Records what a page does that a reader would not want: console errors, failed
+    requests, and requests to any host but the site's own."""
+
+    def __init__(self, page: object, origin: str):
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.foreign: list[str] = []
+        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on(
+            "request",
+            lambda r: self.foreign.append(r.url)
+            if not (r.url.startswith(origin) or r.url.startswith(("data:", "blob:", "about:")))
+            else None,
+        )
+
+    def assert_clean(self) -> None:
+        assert self.foreign == [], f"requests left the site: {self.foreign}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+        assert self.failed == [], f"failed requests: {self.failed}"
+
+
+@pytest.fixture
+def page(browser: object, site_url: str) -> Iterator[tuple[object, PageWatch]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    watch = PageWatch(tab, site_url)
+    yield tab, watch
+    context.close()

@@ -1,0 +1,98 @@
+"""One thin page per item, made by the scaffold; every item page names an existing item."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.models import KINDS, PAGE_KINDS
+from macros.registry import build
+
+from .conftest import ROOT
+
+CALL = re.compile(r'\{\{\s*item_page\("([a-z_]+)",\s*"([a-z0-9-]+)"\)\s*\}\}')
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return build(ROOT / "content_data")
+
+
+def item_pages() -> dict[Path, tuple[str, str]]:
+    pages = {}
+    for kind in PAGE_KINDS:
+        for path in sorted((ROOT / "docs" / kind).glob("*.md")):
+            if path.name == "index.md":
+                continue
+            calls = CALL.findall(path.read_text())
+            assert len(calls) == 1, f"{path.relative_to(ROOT)} must call item_page exactly once"
+            pages[path] = calls[0]
+    return pages
+
+
+def test_every_item_page_names_an_existing_item_of_its_own_kind(registry):
+    for path, (kind, item_id) in item_pages().items():
+        assert kind == path.parent.name, f"{path.relative_to(ROOT)} renders a {kind} item"
+        assert item_id == path.stem, f"{path.relative_to(ROOT)} renders '{item_id}', not '{path.stem}'"
+        assert item_id in registry.entries[kind], f"{path.relative_to(ROOT)}: no content_data/{kind}/{item_id}.yaml"
+
+
+def test_every_item_has_exactly_one_page(registry):
+    named = [(kind, item_id) for kind, item_id in item_pages().values()]
+    for kind in PAGE_KINDS:
+        for item_id in registry.entries[kind]:
+            count = named.count((kind, item_id))
+            assert count == 1, f"content_data/{kind}/{item_id}.yaml has {count} pages; run: ./dev new {kind} {item_id}"
+
+
+def test_kinds_without_pages_have_no_page_folder():
+    for kind in set(KINDS) - set(PAGE_KINDS):
+        assert not (ROOT / "docs" / kind).exists()
+
+
+def test_the_scaffold_writes_a_skeleton_and_its_page_together(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "new", "conditions", "new-thing", "--root", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    yaml_file = tmp_path / "content_data/conditions/new-thing.yaml"
+    page = tmp_path / "docs/conditions/new-thing.md"
+    assert CALL.findall(page.read_text()) == [("conditions", "new-thing")]
+    skeleton = yaml_file.read_text()
+    assert skeleton.startswith("# yaml-language-server: $schema=../schema/conditions.json")
+    for field in ("title:", "when_to_get_help:", "  - level:", "review:", "  next_review_due:"):
+        assert f"\n{field}" in skeleton
+
+
+def test_an_unfilled_skeleton_fails_the_check_naming_file_line_and_field(tmp_path: Path):
+    subprocess.run([sys.executable, "-m", "macros", "new", "exercises", "new-stretch", "--root", str(tmp_path)],
+                   cwd=ROOT, check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "--content", str(tmp_path / "content_data")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"content_data/exercises/new-stretch.yaml:\d+: title: is empty", result.stderr)
+
+
+def test_the_scaffold_refuses_a_bad_id_or_an_existing_item(tmp_path: Path):
+    bad = subprocess.run([sys.executable, "-m", "macros", "new", "conditions", "Bad_Id", "--root", str(tmp_path)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 2 and "not a valid id" in bad.stderr
+    args = [sys.executable, "-m", "macros", "new", "conditions", "twice", "--root", str(tmp_path)]
+    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
+    again = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_the_check_command_prints_github_annotations(tmp_path: Path):
+    subprocess.run([sys.executable, "-m", "macros", "new", "sources", "x", "--root", str(tmp_path)],
+                   cwd=ROOT, check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "--github", "--content",
+                             str(tmp_path / "content_data")], cwd=ROOT, capture_output=True, text=True)
+    assert re.search(r"^::error file=content_data/sources/x.yaml,line=\d+,title=Content problem::title: is empty",
+                     result.stdout, re.M)

@@ -1,0 +1,85 @@
+"""Templates turn entries into page Markdown; content text is data, never a template."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from macros.registry import build
+from macros.render import Renderer
+
+from .conftest import FIXTURES
+
+CARE = {"emergency_number": "112", "emergency_department": "the emergency room", "urgent_service": "Helpline", "family_doctor": "doctor"}
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    return Renderer(build(FIXTURES / "valid" / "content_data"), care=CARE, today=date(2027, 1, 1))
+
+
+def test_condition_sections_come_in_the_standard_order(renderer):
+    text = renderer.item_page("conditions", "sciatica")
+    order = ["# Sciatica", "## Symptoms", "## Causes", "## How it is diagnosed", "## Treatment",
+             "## When to get help", "## Related", "## Sources"]
+    positions = [text.index(h) for h in order]
+    assert positions == sorted(positions)
+
+
+def test_template_syntax_in_content_is_shown_literally(renderer):
+    text = renderer.item_page("conditions", "sciatica")
+    assert "{{ config }}" in text
+    assert "{% if true %}template text{% endif %} stays literal" in text
+
+
+def test_care_words_come_from_configuration(renderer):
+    text = renderer.item_page("conditions", "sciatica")
+    assert "Call 112 or go to the emergency room if:" in text
+    assert "See a doctor if:" in text
+    assert "call Helpline" in text
+    assert "999" not in text
+
+
+def test_a_care_card_has_a_visually_hidden_level_prefix(renderer):
+    card = renderer.care_card("emergency", "you cannot feel your legs")
+    assert '<span class="app-visually-hidden">Emergency: </span>' in card
+    assert "app-care-card--emergency" in card
+    assert "- you cannot feel your legs" in card
+
+
+def test_a_care_card_rejects_an_unknown_level(renderer):
+    with pytest.raises(ValueError, match="not one of non-urgent, urgent, emergency"):
+        renderer.care_card("soon", "x")
+
+
+def test_only_levels_the_content_has_get_a_card(renderer):
+    text = renderer.item_page("conditions", "slipped-disc")
+    assert "app-care-card--urgent" in text
+    assert "app-care-card--emergency" not in text
+    assert "app-care-card--non-urgent" not in text
+
+
+def test_html_that_slips_past_validation_is_escaped():
+    from macros.render import md
+
+    assert str(md("a <script>alert(1)</script>")) == "a &lt;script>alert(1)&lt;/script>"
+
+
+def test_multi_line_text_is_indented_to_stay_in_its_list_item():
+    from macros.render import md
+
+    assert str(md("one\n\ntwo", indent=2)) == "one\n  \n  two"
+
+
+def test_an_overdue_item_says_so(renderer):
+    late = Renderer(renderer.registry, care=CARE, today=date(2030, 1, 1))
+    assert "overdue for review" in late.item_page("conditions", "sciatica")
+    assert "overdue for review" not in renderer.item_page("conditions", "sciatica")
+
+
+def test_exercise_page_shows_dose_steps_and_stop_rule(renderer):
+    text = renderer.item_page("exercises", "knee-to-chest")
+    for part in ("20 seconds", "Repeat</span> 3 times", "## Steps", "1. Bring one knee", "## When to stop",
+                 "Stop if it causes new pain", "## Cautions", "[Sciatica](/conditions/sciatica.md)"):
+        assert part in text

@@ -1,0 +1,101 @@
+"""Checks over the real built site, page by page, as a reader receives it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.registry import build
+
+from .conftest import ROOT
+
+REGISTRY = build(ROOT / "content_data")
+CONDITIONS = sorted(REGISTRY.entries["conditions"])
+REQUIRED_SECTIONS = {
+    "symptoms": "Symptoms",
+    "causes": "Causes",
+    "treatment": "Treatment",
+    "when-to-get-help": "When to get help",
+}
+
+
+def soup_of(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+
+
+def section_content(heading) -> list:
+    """The elements after an h2 up to the next h2."""
+    out = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        out.append(sibling)
+    return out
+
+
+@pytest.mark.parametrize("item_id", CONDITIONS)
+def test_a_condition_page_has_every_required_section_with_content(built_site: Path, item_id: str):
+    soup = soup_of(built_site, f"conditions/{item_id}")
+    article = soup.select_one("article")
+    for anchor, words in REQUIRED_SECTIONS.items():
+        heading = article.find("h2", id=anchor)
+        assert heading is not None, f"{item_id}: no section #{anchor}"
+        assert words.lower() in heading.get_text().lower()
+        body = " ".join(el.get_text(" ", strip=True) for el in section_content(heading))
+        assert len(body.split()) >= 3, f"{item_id}: section #{anchor} is empty"
+
+
+@pytest.mark.parametrize("item_id", CONDITIONS)
+def test_a_condition_page_has_a_care_card_for_each_level_its_content_has(built_site: Path, item_id: str):
+    soup = soup_of(built_site, f"conditions/{item_id}")
+    entry = REGISTRY.get("conditions", item_id)
+    for level in ("non-urgent", "urgent", "emergency"):
+        texts = [h.text for h in entry.when_to_get_help if h.level.value == level]
+        cards = soup.select(f".app-care-card--{level}")
+        assert len(cards) == (1 if texts else 0), f"{item_id}: {level} cards"
+        if texts:
+            card = cards[0]
+            assert card.select_one(".app-visually-hidden"), "no hidden level prefix"
+            assert len(card.select("li")) == len(texts)
+            if level == "emergency":
+                assert card.find("a") is None, f"{item_id}: a link inside the emergency card"
+
+
+@pytest.mark.parametrize("item_id", CONDITIONS)
+def test_edit_this_page_opens_the_items_yaml_file(built_site: Path, item_id: str):
+    soup = soup_of(built_site, f"conditions/{item_id}")
+    edit = soup.select_one("a.md-content__button[href*='/edit/']")
+    assert edit is not None
+    assert edit["href"].endswith(f"/edit/main/content_data/conditions/{item_id}.yaml")
+
+
+def test_the_emergency_number_comes_from_configuration(built_site: Path):
+    soup = soup_of(built_site, "conditions/sciatica")
+    assert "Call 999 or go to A&E if:" in soup.select_one(".app-care-card--emergency").get_text()
+
+
+def test_every_page_loads_nothing_from_another_site(built_site: Path):
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src")):
+            for el in soup.find_all(tag):
+                url = el.get(attr, "")
+                if tag == "link" and set(el.get("rel", [])) & {"canonical", "alternate"}:
+                    continue  # metadata, not loaded
+                assert not re.match(r"^(https?:)?//", url), f"{path.relative_to(built_site)} loads {url}"
+    css = "\n".join(p.read_text() for p in built_site.rglob("*.css"))
+    assert not re.search(r"@import\s+url\(\s*['\"]?https?:", css)
+    assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
+
+
+def test_the_navigation_lists_every_condition(built_site: Path):
+    soup = soup_of(built_site, "conditions")
+    nav_links = {a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")}
+    for item_id in CONDITIONS:
+        assert REGISTRY.get("conditions", item_id).title in nav_links
