@@ -10,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .gather import structured_data
 from .registry import Registry, build
-from .render import Renderer, plain
-from .site import content_edit_url, expand_nav
+from .render import Renderer
+from .site import content_edit_url, expand_nav, root_of, use_glossary_everywhere
+from .text import plain
 
 __all__ = ["define_env", "build", "Registry", "Renderer"]
 
@@ -24,16 +26,24 @@ def define_env(env: Any) -> None:
     renderer = Renderer(registry, care=config["extra"]["care"])
 
     config["nav"] = expand_nav(config["nav"], registry)
+    use_glossary_everywhere(config, registry, Path(env.project_dir) / ".cache")
 
     def item_page(kind: str, item_id: str) -> str:
-        """The body of an item's page; also points "Edit this page" at the item's YAML file."""
+        """The body of an item's page. Also points "Edit this page" at the item's YAML file and
+        gives the page its description and structured data."""
         entry = registry.get(kind, item_id)
         page = env.page
         page.edit_url = content_edit_url(config, entry.file)
-        summary = getattr(entry.model, "summary", None)
-        if summary and "description" not in page.meta:
-            page.meta["description"] = plain(summary)
+        page.meta.setdefault("description", plain(entry.summary))
+        page.meta["jsonld"] = structured_data(entry, page.canonical_url, config["site_name"])
         return renderer.item_page(kind, item_id)
 
+    def body_map() -> str:
+        return renderer.body_map(root=root_of(env.page.url))
+
+    def hip_or_back_guide() -> str:
+        return renderer.hip_or_back_guide(root=root_of(env.page.url))
+
+    page_aware = {"item_page": item_page, "body_map": body_map, "hip_or_back_guide": hip_or_back_guide}
     for name, function in renderer.macros().items():
-        env.macro(item_page if name == "item_page" else function, name)
+        env.macro(page_aware.get(name, function), name)

@@ -310,6 +310,52 @@ class DiagnosisStep(ItemBase):
     when_not_needed: list[Markdown] = Field(default_factory=list, description="When it is not needed.")
 
 
+class Question(ItemBase):
+    """A question readers ask, or a common myth, answered plainly. The title is the question."""
+
+    myth: bool = Field(default=False, description="true if the title states a common belief that is wrong.")
+    answer: Markdown = Field(description="The full answer, in plain words.")
+    conditions: list[str] = RefList("conditions", "Conditions the answer is about.")
+    compare: list[str] = RefList(
+        "conditions", "Optional: two or three conditions to show side by side in a comparison table."
+    )
+
+    @field_validator("compare")
+    @classmethod
+    def _two_or_three(cls, ids: list[str]) -> list[str]:
+        if ids and not 2 <= len(ids) <= 3:
+            raise ValueError("compare needs two or three condition ids")
+        return ids
+
+
+class TopicSection(Strict):
+    """One part of a prevention or daily-life topic."""
+
+    heading: PlainText = Field(description="Short heading, e.g. 'Lifting safely'.")
+    text: Markdown = Field(description="What to do, in plain words; lists are welcome.")
+
+
+class Topic(ItemBase):
+    """Prevention and daily life: posture, sitting, lifting, staying active, weight, sleep."""
+
+    order: int = Field(ge=1, description="Position in the list of topics.")
+    sections: list[TopicSection] = Field(min_length=1, description="The topic's parts, in reading order.")
+    conditions: list[str] = RefList("conditions", "Conditions this advice helps with.")
+    exercises: list[str] = RefList("exercises", "Exercises that go with this advice.")
+
+
+class WarningSign(Strict):
+    """Warning signs of a problem that is not a page of its own, such as pain referred from an
+    organ (an aortic aneurysm, kidney stones) or hip pain in a child. Shown on the red-flags page
+    and in the hip-or-back guide."""
+
+    title: PlainText = Field(description="What the signs may point to, e.g. 'Kidney infection'.")
+    summary: Markdown = Field(description="What it is and why it can feel like back or hip pain.")
+    signs: list[HelpItem] = Field(min_length=1, description="The signs, each with its level of urgency.")
+    sources: list[str] = RefList("sources", "Sources that support these signs.", min_length=2)
+    review: Review = Field(description="When this was last reviewed, when it is next due, and by whom.")
+
+
 class GlossaryTerm(Strict):
     """A medical word, explained plainly."""
 
@@ -328,11 +374,14 @@ KINDS: dict[str, type[Strict]] = {
     "exercises": Exercise,
     "diagnosis": DiagnosisStep,
     "conditions": Condition,
+    "prevention": Topic,
+    "questions": Question,
+    "warning_signs": WarningSign,
     "glossary": GlossaryTerm,
 }
 
 # Kinds that have one page each under docs/<kind>/<id>.md.
-PAGE_KINDS = ("conditions", "anatomy", "exercises", "diagnosis", "regions")
+PAGE_KINDS = ("conditions", "anatomy", "exercises", "diagnosis", "regions", "prevention", "questions")
 
 
 def ref_fields(model: type[BaseModel]) -> dict[str, str]:

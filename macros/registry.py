@@ -176,4 +176,7 @@ def _singular(kind: str) -> str:
         "anatomy": "anatomy part",
         "diagnosis": "diagnosis step",
         "glossary": "glossary term",
+        "prevention": "prevention topic",
+        "questions": "question",
+        "warning_signs": "warning sign",
     }.get(kind, kind)

@@ -8,16 +8,16 @@ so `{{ config }}` in a YAML field appears literally on the page.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
 
+from . import gather
 from .models import Level
 from .registry import Entry, Registry
+from .text import long_date, md, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,37 +28,11 @@ PAGE_TEMPLATES = {
     "anatomy": "pages/anatomy.md",
     "diagnosis": "pages/diagnosis.md",
     "regions": "pages/region.md",
+    "prevention": "pages/topic.md",
+    "questions": "pages/question.md",
 }
 
 LEVELS = [level.value for level in Level]
-
-
-def md(text: str | None, indent: int = 0) -> Markup:
-    """Content Markdown, made safe to place inside a template.
-
-    Anything that could open an HTML tag is escaped (content is already checked for raw HTML;
-    this is the second line of defence), and continuation lines are indented so multi-line
-    text stays inside the list item or block it is placed in.
-    """
-    if not text:
-        return Markup("")
-    safe = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", str(text))
-    if indent:
-        safe = ("\n" + " " * indent).join(safe.splitlines())
-    return Markup(safe)
-
-
-def plain(text: str | None) -> str:
-    """Markdown -> one line of plain text (for descriptions and comparison cells)."""
-    if not text:
-        return ""
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", str(text))
-    text = re.sub(r"[*_`#>]", "", text)
-    return " ".join(text.split())
-
-
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 class Renderer:
@@ -76,14 +50,18 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md, plain=plain, long_date=long_date)
+        self.env.filters.update(
+            md=md, plain=plain, long_date=long_date, trigger_label=lambda key: gather.TRIGGER_LABELS[key]
+        )
         self.env.globals.update(
             care=care,
             levels=LEVELS,
             registry=registry,
             today=self.today,
             care_heading=self.care_heading,
+            compare_rows=gather.comparison,
         )
+        self.env.globals["raise"] = _raise
 
     # ------------------------------------------------------------------ helpers for templates
 
@@ -143,6 +121,38 @@ class Renderer:
             return self._render("components/grouped-list.html", groups=groups)
         return self._render("components/item-list.html", items=entries, show_summary=True)
 
+    def red_flags(self) -> str:
+        """Every emergency and urgent sign from all content, deduplicated and grouped."""
+        return self._render(
+            "components/red-flags.html",
+            flags=gather.red_flags(self.registry),
+            warnings=self.registry.all("warning_signs"),
+        )
+
+    def compare(self, *item_ids: str) -> str:
+        """A side-by-side table of two or three conditions: `compare("sciatica", "hip-osteoarthritis")`."""
+        if not 2 <= len(item_ids) <= 3:
+            raise ValueError(f"compare needs two or three condition ids, got {len(item_ids)}")
+        conditions = [self.registry.get("conditions", i) for i in item_ids]
+        return self._render("components/compare.html", conditions=conditions, rows=gather.comparison(conditions))
+
+    def body_map(self, root: str = "") -> str:
+        """The clickable body map, front and back, with a text list of the same regions."""
+        return self._render("components/body-map.html", regions=self.registry.all("regions"), root=root)
+
+    def hip_or_back_guide(self, root: str = "") -> str:
+        """The interactive hip-or-back guide with its complete plain-text version."""
+        return self._render("components/guide.html", g=gather.guide(self.registry), root=root)
+
+    def sources_list(self, *source_ids: str) -> str:
+        """A numbered list of sources, for hand-written pages."""
+        sources = [self.registry.get("sources", i) for i in source_ids]
+        return self._render("components/sources-list.html", sources=sources)
+
+    def glossary(self) -> str:
+        """Every glossary term with its meaning and how to say it."""
+        return self._render("components/glossary.html", terms=self.registry.all("glossary"))
+
     def is_overdue(self, entry: Entry) -> bool:
         review = getattr(entry.model, "review", None)
         return bool(review and review.next_review_due < self.today)
@@ -155,4 +165,15 @@ class Renderer:
             "exercise_card": self.exercise_card,
             "conditions_for_region": self.conditions_for_region,
             "item_list": self.item_list,
+            "red_flags": self.red_flags,
+            "compare": self.compare,
+            "body_map": self.body_map,
+            "hip_or_back_guide": self.hip_or_back_guide,
+            "sources_list": self.sources_list,
+            "glossary": self.glossary,
         }
+
+
+def _raise(message: str) -> None:
+    """Lets a template stop the build with a clear message."""
+    raise ValueError(message)

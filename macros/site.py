@@ -3,6 +3,7 @@ the package does not depend on MkDocs internals."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .models import PAGE_KINDS
@@ -49,3 +50,37 @@ def content_edit_url(config: Any, content_file: str) -> str | None:
     if base.endswith(docs_dir_name):
         base = base[: -len(docs_dir_name)].rstrip("/")
     return f"{repo_url.rstrip('/')}/{base}/{content_file}"
+
+
+def root_of(page_url: str) -> str:
+    """Relative path from a page to the site root: 'conditions/sciatica/' -> '../../'."""
+    return "../" * page_url.count("/")
+
+
+def glossary_abbreviations(registry: Registry) -> str:
+    """Abbreviation definitions (`*[term]: meaning`) for every glossary term and its other forms,
+    in the case written and capitalised, so the abbr extension explains them on every page."""
+    lines = []
+    for entry in registry.all("glossary"):
+        meaning = entry.definition.replace("\n", " ")
+        if entry.say_it:
+            meaning = f"{meaning} (say: {entry.say_it})"
+        forms: list[str] = []
+        for form in [entry.term, *entry.also_matches]:
+            for variant in (form, form[:1].upper() + form[1:], form.lower()):
+                if variant not in forms:
+                    forms.append(variant)
+        lines += [f"*[{form}]: {meaning}" for form in forms]
+    return "\n".join(lines) + "\n"
+
+
+def use_glossary_everywhere(config: Any, registry: Registry, cache_dir: Path) -> None:
+    """Append the glossary's abbreviation definitions to every page (pymdownx.snippets auto_append)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / "glossary-abbreviations.md"
+    text = glossary_abbreviations(registry)
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
+    snippets["auto_append"] = [str(target)]
+    snippets["check_paths"] = True

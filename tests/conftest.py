@@ -39,26 +39,40 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
     )
 
 
+MINI_SITE_PAGES = ("index.md", "red-flags.md", "glossary.md")
+
+
 def make_project(dest: Path, content: Path) -> Path:
     """A copy of the site's project around another content folder (a mini-site for tests).
 
-    Hand-written pages are copied; item pages are made with the scaffold, as an editor would.
+    It keeps the hand-written pages that work with any content (home, red flags, glossary and
+    each kind's index) and trims the navigation to them; item pages are made with the
+    scaffold, as an editor would.
     """
+    import yaml
+
     from macros.models import PAGE_KINDS
     from macros.scaffold import page_text
 
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest)
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(content, dest / "content_data")
     docs = dest / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(*[f"{k}" for k in PAGE_KINDS]))
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    for name in MINI_SITE_PAGES:
+        shutil.copy(ROOT / "docs" / name, docs / name)
     for kind in PAGE_KINDS:
         (docs / kind).mkdir()
         shutil.copy(ROOT / "docs" / kind / "index.md", docs / kind / "index.md")
         for item in sorted((dest / "content_data" / kind).glob("*.yaml")):
             (docs / kind / f"{item.stem}.md").write_text(page_text(kind, item.stem))
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config["nav"] = [
+        e for e in config["nav"] if isinstance(target := next(iter(e.values())), str) and (docs / target).exists()
+    ]
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return dest
 
 
