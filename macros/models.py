@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
@@ -89,7 +89,7 @@ class Review(Strict):
         return due
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """How urgent a 'when to get help' item is."""
 
     non_urgent = "non-urgent"
@@ -163,7 +163,7 @@ class Region(Strict):
     side: Literal["front", "back", "both"] = Field(description="Which view of the body map shows this region.")
 
 
-class Trigger(str, Enum):
+class Trigger(StrEnum):
     """What makes pain worse: used by the hip-or-back guide to narrow the list."""
 
     bending = "bending"
@@ -180,7 +180,7 @@ class Trigger(str, Enum):
     activity = "activity"
 
 
-class Feeling(str, Enum):
+class Feeling(StrEnum):
     """What the pain feels like: used by the hip-or-back guide."""
 
     ache = "ache"

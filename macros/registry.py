@@ -160,7 +160,7 @@ def _derive_reverse_links(entries: dict[str, dict[str, Entry]]) -> None:
                             back.append(entry)
     for kind_entries in entries.values():
         for entry in kind_entries.values():
-            for name, targets in entry.refs.items():
+            for targets in entry.refs.values():
                 if targets and targets[0].kind == entry.kind:
                     targets.sort(key=_sort_key)
             for name in entry.back:

@@ -84,7 +84,9 @@ def _shape(annotation: object) -> tuple[type[BaseModel] | None, bool]:
 def new(args: argparse.Namespace) -> int:
     kind, item_id = args.kind, args.id
     if not KEBAB.match(item_id):
-        print(f"'{item_id}' is not a valid id: use lower-case words joined by hyphens, e.g. 'hip-pain'", file=sys.stderr)
+        print(
+            f"'{item_id}' is not a valid id: use lower-case words joined by hyphens, e.g. 'hip-pain'", file=sys.stderr
+        )
         return 2
     root = Path(args.root)
     data_file = root / "content_data" / kind / f"{item_id}.yaml"

@@ -22,7 +22,7 @@ def expand_nav(nav: list[Any] | None, registry: Registry) -> list[Any] | None:
     out: list[Any] = []
     for entry in nav:
         if isinstance(entry, dict) and len(entry) == 1:
-            (title, target), = entry.items()
+            ((title, target),) = entry.items()
             kind = target.split("/")[0] if isinstance(target, str) else None
             if kind in PAGE_KINDS and target == f"{kind}/index.md":
                 pages = [target] + [{e.title: e.page_path} for e in registry.all(kind)]

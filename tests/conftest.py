@@ -153,9 +153,11 @@ class PageWatch:
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         page.on(
             "request",
-            lambda r: self.foreign.append(r.url)
-            if not (r.url.startswith(origin) or r.url.startswith(("data:", "blob:", "about:")))
-            else None,
+            lambda r: (
+                self.foreign.append(r.url)
+                if not (r.url.startswith(origin) or r.url.startswith(("data:", "blob:", "about:")))
+                else None
+            ),
         )
 
     def assert_clean(self) -> None:

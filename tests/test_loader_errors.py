@@ -22,7 +22,12 @@ EXPECTED = {
     "conditions/empty-file.yaml": (1, "", "file is empty", "fill in the fields"),
     "conditions/top-level-list.yaml": (1, "", "must be a set of 'field: value' lines, but it is a list", None),
     "conditions/unknown-field.yaml": (11, "colour", "unknown field 'colour'", "allowed fields here: title"),
-    "conditions/wrong-type.yaml": (3, "regions", "should be a valid list, but it is text ('lower-back')", "one '- ' item"),
+    "conditions/wrong-type.yaml": (
+        3,
+        "regions",
+        "should be a valid list, but it is text ('lower-back')",
+        "one '- ' item",
+    ),
     "conditions/missing-required-field.yaml": (1, "diagnosis", "required field is missing", "add 'diagnosis:'"),
     "conditions/bad-level.yaml": (
         16,

@@ -57,7 +57,9 @@ def test_kinds_without_pages_have_no_page_folder():
 def test_the_scaffold_writes_a_skeleton_and_its_page_together(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "macros", "new", "conditions", "new-thing", "--root", str(tmp_path)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     yaml_file = tmp_path / "content_data/conditions/new-thing.yaml"
@@ -70,18 +72,30 @@ def test_the_scaffold_writes_a_skeleton_and_its_page_together(tmp_path: Path):
 
 
 def test_an_unfilled_skeleton_fails_the_check_naming_file_line_and_field(tmp_path: Path):
-    subprocess.run([sys.executable, "-m", "macros", "new", "exercises", "new-stretch", "--root", str(tmp_path)],
-                   cwd=ROOT, check=True, capture_output=True)
-    result = subprocess.run([sys.executable, "-m", "macros", "check", "--content", str(tmp_path / "content_data")],
-                            cwd=ROOT, capture_output=True, text=True)
+    subprocess.run(
+        [sys.executable, "-m", "macros", "new", "exercises", "new-stretch", "--root", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check", "--content", str(tmp_path / "content_data")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(r"content_data/exercises/new-stretch.yaml:\d+: title: is empty", result.stderr)
 
 
 def test_the_scaffold_refuses_a_bad_id_or_an_existing_item(tmp_path: Path):
-    bad = subprocess.run([sys.executable, "-m", "macros", "new", "conditions", "Bad_Id", "--root", str(tmp_path)],
-                         cwd=ROOT, capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "macros", "new", "conditions", "Bad_Id", "--root", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 2 and "not a valid id" in bad.stderr
     args = [sys.executable, "-m", "macros", "new", "conditions", "twice", "--root", str(tmp_path)]
     subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
@@ -90,9 +104,20 @@ def test_the_scaffold_refuses_a_bad_id_or_an_existing_item(tmp_path: Path):
 
 
 def test_the_check_command_prints_github_annotations(tmp_path: Path):
-    subprocess.run([sys.executable, "-m", "macros", "new", "sources", "x", "--root", str(tmp_path)],
-                   cwd=ROOT, check=True, capture_output=True)
-    result = subprocess.run([sys.executable, "-m", "macros", "check", "--github", "--content",
-                             str(tmp_path / "content_data")], cwd=ROOT, capture_output=True, text=True)
-    assert re.search(r"^::error file=content_data/sources/x.yaml,line=\d+,title=Content problem::title: is empty",
-                     result.stdout, re.M)
+    subprocess.run(
+        [sys.executable, "-m", "macros", "new", "sources", "x", "--root", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check", "--github", "--content", str(tmp_path / "content_data")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert re.search(
+        r"^::error file=content_data/sources/x.yaml,line=\d+,title=Content problem::title: is empty",
+        result.stdout,
+        re.M,
+    )

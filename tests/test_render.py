@@ -11,7 +11,12 @@ from macros.render import Renderer
 
 from .conftest import FIXTURES
 
-CARE = {"emergency_number": "112", "emergency_department": "the emergency room", "urgent_service": "Helpline", "family_doctor": "doctor"}
+CARE = {
+    "emergency_number": "112",
+    "emergency_department": "the emergency room",
+    "urgent_service": "Helpline",
+    "family_doctor": "doctor",
+}
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +26,16 @@ def renderer():
 
 def test_condition_sections_come_in_the_standard_order(renderer):
     text = renderer.item_page("conditions", "sciatica")
-    order = ["# Sciatica", "## Symptoms", "## Causes", "## How it is diagnosed", "## Treatment",
-             "## When to get help", "## Related", "## Sources"]
+    order = [
+        "# Sciatica",
+        "## Symptoms",
+        "## Causes",
+        "## How it is diagnosed",
+        "## Treatment",
+        "## When to get help",
+        "## Related",
+        "## Sources",
+    ]
     positions = [text.index(h) for h in order]
     assert positions == sorted(positions)
 
@@ -61,13 +74,13 @@ def test_only_levels_the_content_has_get_a_card(renderer):
 
 
 def test_html_that_slips_past_validation_is_escaped():
-    from macros.render import md
+    from macros.text import md
 
     assert str(md("a <script>alert(1)</script>")) == "a &lt;script>alert(1)&lt;/script>"
 
 
 def test_multi_line_text_is_indented_to_stay_in_its_list_item():
-    from macros.render import md
+    from macros.text import md
 
     assert str(md("one\n\ntwo", indent=2)) == "one\n  \n  two"
 
@@ -80,6 +93,14 @@ def test_an_overdue_item_says_so(renderer):
 
 def test_exercise_page_shows_dose_steps_and_stop_rule(renderer):
     text = renderer.item_page("exercises", "knee-to-chest")
-    for part in ("20 seconds", "Repeat</span> 3 times", "## Steps", "1. Bring one knee", "## When to stop",
-                 "Stop if it causes new pain", "## Cautions", "[Sciatica](/conditions/sciatica.md)"):
+    for part in (
+        "20 seconds",
+        "Repeat</span> 3 times",
+        "## Steps",
+        "1. Bring one knee",
+        "## When to stop",
+        "Stop if it causes new pain",
+        "## Cautions",
+        "[Sciatica](/conditions/sciatica.md)",
+    ):
         assert part in text

@@ -82,8 +82,15 @@ def test_every_page_loads_nothing_from_another_site(built_site: Path):
     assert len(pages) > 20
     for path in pages:
         soup = BeautifulSoup(path.read_text(), "html.parser")
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                          ("source", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attr in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for el in soup.find_all(tag):
                 url = el.get(attr, "")
                 if tag == "link" and set(el.get("rel", [])) & {"canonical", "alternate"}:
