@@ -1,8 +1,8 @@
 """Editor tooling from the models: JSON Schemas and plain-words field tables.
 
 `python -m macros schema` writes content_data/schema/<kind>.json (editors' tools use them for
-autocompletion and inline errors) and refreshes the generated field tables in
-content_data/README.md and docs/contributing/fields.md. `python -m macros schema --check`
+autocompletion and inline errors), maps them in .vscode/settings.json, and refreshes the
+generated field tables in content_data/README.md and docs/contributing/fields.md. `python -m macros schema --check`
 changes nothing and fails if any of them differs from the models.
 
 Nothing here is written by hand twice: descriptions, required fields, allowed values and
@@ -28,7 +28,9 @@ from . import models
 from .models import KINDS, ref_fields
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: the dialect YAML editors support best. Pydantic's output uses nothing newer
+# ("$defs" references are plain JSON pointers).
+SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 GENERATED_NOTE = "Generated from macros/models.py by `python -m macros schema`. Do not edit by hand."
 
@@ -84,10 +86,7 @@ def field_rows(model: type[BaseModel], prefix: str = "") -> list[FieldRow]:
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
         inner, is_list = _nested(info.annotation)
-        if name in refs:
-            words = f"list of ids from {refs[name]}/"
-        else:
-            words = _words(info.annotation, info.metadata)
+        words = f"list of ids from {refs[name]}/" if name in refs else _words(info.annotation, info.metadata)
         limits = _limits(info.metadata, is_list)
         if limits:
             words += f" ({limits})"
@@ -115,8 +114,9 @@ def _validators(metadata: list[Any]) -> set[Any]:
     return {getattr(m, "func", None) for m in metadata}
 
 
-_PLAIN = models.PlainText.__metadata__[0].func
-_MARKDOWN = models.Markdown.__metadata__[0].func
+# The validators that tell the two kinds of text apart (PlainText and Markdown are Annotated str).
+_PLAIN = getattr(models.PlainText, "__metadata__")[0].func  # noqa: B009
+_MARKDOWN = getattr(models.Markdown, "__metadata__")[0].func  # noqa: B009
 
 
 def _words(annotation: Any, metadata: list[Any]) -> str:
@@ -213,9 +213,22 @@ def replace_generated(text: str, generated: str) -> str:
 # --------------------------------------------------------------------------- files
 
 
+def vscode_settings(existing: str | None) -> str:
+    """.vscode/settings.json with `yaml.schemas` mapping each kind's folder to its schema.
+
+    Other settings in the file are kept. (Each content file also names its schema in its first
+    line, so editors without this setting get the same help.)
+    """
+    settings = json.loads(existing) if existing and existing.strip() else {}
+    settings["yaml.schemas"] = {f"./content_data/schema/{kind}.json": f"content_data/{kind}/*.yaml" for kind in KINDS}
+    return json.dumps(settings, indent=2, ensure_ascii=False) + "\n"
+
+
 def generated_files(root: Path) -> dict[Path, str]:
     """Every generated file (or generated part) and the text it should have now."""
     out = {root / "content_data" / "schema" / f"{kind}.json": schema_text(kind) for kind in KINDS}
+    settings = root / ".vscode" / "settings.json"
+    out[settings] = vscode_settings(settings.read_text(encoding="utf-8") if settings.exists() else None)
     for doc, level in ((root / "content_data" / "README.md", 3), (root / "docs" / "contributing" / "fields.md", 2)):
         if doc.exists():
             out[doc] = replace_generated(doc.read_text(encoding="utf-8"), fields_markdown(level))
