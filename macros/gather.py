@@ -8,14 +8,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Feeling, Level, Trigger
+from .models import Feeling, Trigger
 from .registry import Entry, Registry
 from .text import plain
 
 
+GROUP_ORDER = ["nerves", "injury", "infection", "cancer", "body", "other"]
+
+
 @dataclass
 class Sign:
-    """One warning sign, said once, with every page or topic that lists it."""
+    """One warning sign, said once, with every page that lists it."""
 
     text: str
     level: str
@@ -27,24 +30,42 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", plain(text).lower()).split())
 
 
-def red_flags(registry: Registry) -> dict[str, list[Sign]]:
-    """Every emergency and urgent sign from all conditions and warning signs, deduplicated,
-    grouped by level, emergency first."""
-    by_level: dict[str, dict[str, Sign]] = {Level.emergency.value: {}, Level.urgent.value: {}}
-    holders = registry.all("conditions") + registry.all("warning_signs")
-    for entry in holders:
-        items = entry.when_to_get_help if entry.kind == "conditions" else entry.signs
-        for item in items:
-            if item.level.value not in by_level:
-                continue
-            key = _key(item.text)
-            sign = by_level[item.level.value].setdefault(key, Sign(item.text, item.level.value))
-            if entry not in sign.sources:
-                sign.sources.append(entry)
+def shared_flags(entries: list[Entry]) -> list[Entry]:
+    """Red-flag entries in reading order: by group, then their order, then text."""
+    return sorted(entries, key=lambda f: (GROUP_ORDER.index(f.group), f.order, _key(f.text)))
+
+
+def red_flags(registry: Registry) -> dict[str, Any]:
+    """Every emergency and urgent sign in the content, each said once.
+
+    `shared`: the red_flags items by level (emergency first), each with the conditions that list it.
+    `particular`: signs that only some conditions give (their own when_to_get_help items),
+    deduplicated, by level, each with the conditions that list it.
+    """
+    shared: dict[str, list[Sign]] = {"emergency": [], "urgent": []}
+    for flag in shared_flags(registry.all("red_flags")):
+        shared[flag.level].append(Sign(flag.text, flag.level, list(flag.conditions)))
+    particular: dict[str, dict[str, Sign]] = {"emergency": {}, "urgent": {}}
+    for condition in registry.all("conditions"):
+        for item in condition.when_to_get_help:
+            if item.level.value in particular:
+                sign = particular[item.level.value].setdefault(_key(item.text), Sign(item.text, item.level.value))
+                if condition not in sign.sources:
+                    sign.sources.append(condition)
     return {
-        level: sorted(signs.values(), key=lambda s: (-len(s.sources), _key(s.text)))
-        for level, signs in by_level.items()
+        "shared": shared,
+        "particular": {
+            level: sorted(signs.values(), key=lambda s: (s.sources[0].title.lower(), _key(s.text)))
+            for level, signs in particular.items()
+        },
     }
+
+
+def care_items(entry: Entry, level: str) -> list[str]:
+    """The texts of an entry's care card at one level: its shared red flags, then its own signs."""
+    shared = [f.text for f in shared_flags(getattr(entry, "red_flags", [])) if f.level == level]
+    own = [h.text for h in entry.when_to_get_help if h.level.value == level]
+    return shared + own
 
 
 @dataclass
@@ -57,7 +78,7 @@ def comparison(conditions: list[Entry]) -> list[CompareRow]:
     """The rows of a side-by-side table of two or three conditions."""
 
     def red_flags_of(c: Entry) -> list[str]:
-        return [h.text for h in c.when_to_get_help if h.level is not Level.non_urgent]
+        return care_items(c, "emergency") + care_items(c, "urgent")
 
     rows = [
         ("Where it hurts", lambda c: [", ".join(r.title for r in c.regions)]),

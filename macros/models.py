@@ -233,6 +233,31 @@ class Treatment(Strict):
     )
 
 
+class RedFlag(Strict):
+    """A warning sign shared by many conditions, written once. Conditions list the ones that
+    apply in `red_flags`; the red-flags page shows each once, grouped."""
+
+    level: Literal["urgent", "emergency"] = Field(description="urgent: get advice today; emergency: call now.")
+    text: Markdown = Field(
+        description="The sign in plain words that make sense on their own, completing 'Get help if...'. "
+        "No links (it may appear in an emergency card)."
+    )
+    group: Literal["nerves", "injury", "infection", "cancer", "body", "other"] = Field(
+        description="Where it is listed on the red-flags page: nerves (bladder, bowel, numbness, weakness), "
+        "injury (falls, accidents, broken bones), infection, cancer, body (chest, tummy, general health), other."
+    )
+    order: int = Field(default=50, ge=0, description="Position within its group and level; lower comes first.")
+    sources: list[str] = RefList("sources", "Sources that list this sign.", min_length=2)
+    review: Review = Field(description="When this was last reviewed, when it is next due, and by whom.")
+
+    @field_validator("text")
+    @classmethod
+    def _no_links(cls, text: str) -> str:
+        if re.search(r"\]\(|https?://", text):
+            raise ValueError("a red flag must not contain links: it may be shown in an emergency card")
+        return text
+
+
 class Condition(ItemBase):
     """A condition that causes hip or lower back pain."""
 
@@ -241,8 +266,13 @@ class Condition(ItemBase):
     causes: Causes = Field(description="Causes and risk factors.")
     diagnosis: Markdown = Field(description="How it is diagnosed: what happens at an appointment, tests if any.")
     treatment: Treatment = Field(description="Self-care do and don't, and professional care.")
+    red_flags: list[str] = RefList(
+        "red_flags", "Shared warning signs that apply (content_data/red_flags/), shown in the care cards."
+    )
     when_to_get_help: list[HelpItem] = Field(
-        min_length=1, description="Signs to get help, each with a level: non-urgent, urgent or emergency."
+        min_length=1,
+        description="Signs to get help that are particular to this condition, each with a level: non-urgent, "
+        "urgent or emergency. Shared signs go in red_flags instead.",
     )
     outlook: Markdown | None = Field(default=None, description="Optional: what usually happens and how long it takes.")
     prevention: list[Markdown] = Field(default_factory=list, description="Optional: ways to lower the chance of it.")
@@ -373,6 +403,7 @@ KINDS: dict[str, type[Strict]] = {
     "anatomy": Anatomy,
     "exercises": Exercise,
     "diagnosis": DiagnosisStep,
+    "red_flags": RedFlag,
     "conditions": Condition,
     "prevention": Topic,
     "questions": Question,

@@ -179,4 +179,5 @@ def _singular(kind: str) -> str:
         "prevention": "prevention topic",
         "questions": "question",
         "warning_signs": "warning sign",
+        "red_flags": "red flag",
     }.get(kind, kind)

@@ -60,6 +60,7 @@ class Renderer:
             today=self.today,
             care_heading=self.care_heading,
             compare_rows=gather.comparison,
+            care_items=gather.care_items,
         )
         self.env.globals["raise"] = _raise
 
@@ -72,8 +73,7 @@ class Renderer:
             "non-urgent": {"prefix": "Non-urgent advice", "heading": f"See a {c['family_doctor']} if:"},
             "urgent": {
                 "prefix": "Urgent advice",
-                "heading": f"Get medical advice today: ask for an urgent {c['family_doctor']} appointment "
-                f"or call {c['urgent_service']} if:",
+                "heading": f"Get help today from {c['urgent_service']} or your {c['family_doctor']} if:",
             },
             "emergency": {
                 "prefix": "Emergency",

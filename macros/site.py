@@ -71,7 +71,9 @@ def glossary_abbreviations(registry: Registry) -> str:
                 if variant not in forms:
                     forms.append(variant)
         lines += [f"*[{form}]: {meaning}" for form in forms]
-    return "\n".join(lines) + "\n"
+    # one block per definition: a single block of hundreds of lines makes Markdown's block
+    # parser re-test the remainder after each line (quadratic; minutes for this site)
+    return "\n\n".join(lines) + "\n"
 
 
 def use_glossary_everywhere(config: Any, registry: Registry, cache_dir: Path) -> None:

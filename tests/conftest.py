@@ -16,6 +16,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+# (title, text) pairs that tests want shown at the end of the run, e.g. the reading-grade table.
+REPORTS: list[tuple[str, str]] = []
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest hook signature
+    for title, text in REPORTS:
+        terminalreporter.section(title)
+        terminalreporter.write_line(text)
+
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -47,3 +47,7 @@ def test_an_unknown_id_names_the_kind_and_a_close_match(registry):
 
 def test_items_are_listed_in_reading_order(registry):
     assert [r.id for r in registry.all("regions")] == ["lower-back", "buttock", "below-knee"]
+
+
+def test_a_shared_red_flag_lists_the_conditions_that_give_it(registry):
+    assert [c.id for c in registry.get("red_flags", "saddle-numbness").conditions] == ["sciatica"]

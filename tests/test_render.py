@@ -50,7 +50,7 @@ def test_care_words_come_from_configuration(renderer):
     text = renderer.item_page("conditions", "sciatica")
     assert "Call 112 or go to the emergency room if:" in text
     assert "See a doctor if:" in text
-    assert "call Helpline" in text
+    assert "Get help today from Helpline or your doctor if:" in text
     assert "999" not in text
 
 
@@ -104,3 +104,17 @@ def test_exercise_page_shows_dose_steps_and_stop_rule(renderer):
         "[Sciatica](/conditions/sciatica.md)",
     ):
         assert part in text
+
+
+def test_a_care_card_shows_shared_red_flags_before_the_conditions_own_signs(renderer):
+    text = renderer.item_page("conditions", "sciatica")
+    emergency = text[text.index("app-care-card--emergency") :]
+    shared = emergency.index("your bottom, genitals or inner thighs feel numb")
+    own = emergency.index("you have numbness around your bottom or genitals")
+    assert shared < own
+
+
+def test_the_red_flags_page_says_each_sign_once_with_where_it_comes_from(renderer):
+    text = renderer.red_flags()
+    assert text.count("- your bottom, genitals or inner thighs feel numb") == 1
+    assert "[Sciatica](/conditions/sciatica.md)" in text

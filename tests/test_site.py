@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.gather import care_items
 from macros.registry import build
 
 from .conftest import ROOT
@@ -53,7 +54,7 @@ def test_a_condition_page_has_a_care_card_for_each_level_its_content_has(built_s
     soup = soup_of(built_site, f"conditions/{item_id}")
     entry = REGISTRY.get("conditions", item_id)
     for level in ("non-urgent", "urgent", "emergency"):
-        texts = [h.text for h in entry.when_to_get_help if h.level.value == level]
+        texts = care_items(entry, level)
         cards = soup.select(f".app-care-card--{level}")
         assert len(cards) == (1 if texts else 0), f"{item_id}: {level} cards"
         if texts:
