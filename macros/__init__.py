@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .gather import structured_data
+from .gather import search_tags, structured_data
 from .registry import Registry, build
 from .render import Renderer
 from .site import content_edit_url, expand_nav, root_of, use_glossary_everywhere
@@ -36,6 +36,7 @@ def define_env(env: Any) -> None:
         page.edit_url = content_edit_url(config, entry.file)
         page.meta.setdefault("description", plain(entry.summary))
         page.meta["jsonld"] = structured_data(entry, page.canonical_url, config["site_name"])
+        page.meta["tags"] = search_tags(entry)
         return renderer.item_page(kind, item_id)
 
     def body_map() -> str:

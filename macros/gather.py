@@ -216,3 +216,12 @@ def structured_data(entry: Entry, url: str | None, site_name: str) -> dict[str, 
     elif entry.kind == "anatomy":
         page["about"] = {"@type": "AnatomicalStructure", "name": entry.title, "description": plain(entry.summary)}
     return page
+
+
+def search_tags(entry: Entry) -> list[str]:
+    """Words search should match strongly for an item: its title, other names and, for a condition,
+    the body regions where it is felt (Material's search weights page tags above titles)."""
+    tags = [entry.title, *getattr(entry.model, "other_names", [])]
+    if entry.kind == "conditions":
+        tags += [region.title for region in entry.regions]
+    return tags

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -11,7 +13,7 @@ def test_the_home_page_loads_cleanly(page, site_url):
     tab, watch = page
     response = tab.goto(site_url + "/")
     assert response.ok
-    assert tab.locator("h1").first.inner_text() == "Hip and lower back pain"
+    assert tab.locator("h1").first.inner_text().rstrip("¶") == "Hip and lower back pain"
     watch.assert_clean()
 
 
@@ -22,7 +24,7 @@ def test_a_reader_reaches_a_condition_page_through_the_navigation(page, site_url
     tab.wait_for_url("**/conditions/")
     tab.locator("article").get_by_role("link", name="Sciatica", exact=True).first.click()
     tab.wait_for_url("**/conditions/sciatica/")
-    assert tab.locator("h1").inner_text() == "Sciatica"
+    assert tab.locator("h1").inner_text().rstrip("¶") == "Sciatica"
     assert tab.locator("#when-to-get-help").is_visible()
     watch.assert_clean()
 
@@ -30,10 +32,11 @@ def test_a_reader_reaches_a_condition_page_through_the_navigation(page, site_url
 def test_search_for_sciatica_lists_the_sciatica_page(page, site_url):
     tab, watch = page
     tab.goto(site_url + "/")
-    tab.locator("label.md-search__icon, .md-search__input").first.click()
-    tab.locator("input.md-search__input").fill("sciatica")
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.fill("sciatica")
     results = tab.locator(".md-search-result__item a")
     results.first.wait_for(timeout=10_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 5))]
-    assert any(h and h.rstrip("/").endswith("conditions/sciatica") for h in hrefs), hrefs
+    assert any(h and urlsplit(h).path == "/conditions/sciatica/" for h in hrefs), hrefs
     watch.assert_clean()

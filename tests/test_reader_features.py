@@ -1,0 +1,213 @@
+"""Reader features, driven in headless Chromium as a reader would use them."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.registry import build
+from macros.text import plain
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+REGISTRY = build(ROOT / "content_data")
+
+# Words readers type, and the page that must be in the top three results.
+READER_QUERIES = [
+    ("slipped disc", "conditions/slipped-disc/"),
+    ("pulled muscle", "conditions/muscle-strain-and-ligament-sprain/"),
+    ("wear and tear", None),  # several pages fit: checked below
+    ("broken hip", "conditions/hip-fracture/"),
+    ("pins and needles", None),
+    ("SI joint", "conditions/sacroiliac-joint-pain/"),
+    ("sciatica", "conditions/sciatica/"),
+    ("hip bursitis", "conditions/greater-trochanteric-pain-syndrome/"),
+    ("trapped nerve", None),
+]
+WEAR_AND_TEAR = {"conditions/hip-osteoarthritis/", "conditions/lumbar-spondylosis/"}
+NERVE_PAGES = {"conditions/sciatica/", "conditions/lumbar-radiculopathy/", "conditions/meralgia-paresthetica/"}
+
+
+def search(tab, site_url: str, query: str) -> list[str]:
+    tab.goto(site_url + "/")
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    results = tab.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 3))]
+    return [urlsplit(h).path.lstrip("/") for h in hrefs]
+
+
+@pytest.mark.parametrize("query,expected", READER_QUERIES)
+def test_search_finds_the_right_page_for_words_readers_use(page, site_url, query, expected):
+    tab, watch = page
+    top3 = search(tab, site_url, query)
+    if query == "wear and tear":
+        assert WEAR_AND_TEAR & set(top3), top3
+    elif query in ("pins and needles", "trapped nerve"):
+        assert NERVE_PAGES & set(top3), top3
+    else:
+        assert expected in top3, top3
+    watch.assert_clean()
+
+
+def test_the_guide_narrows_the_list_as_a_reader_answers(page, site_url):
+    tab, watch = page
+    tab.goto(site_url + "/hip-or-back/")
+    guide = tab.locator("[data-app-guide]")
+    assert guide.is_visible()
+    items = tab.locator("[data-app-guide-list] > li")
+    total = items.count()
+    assert total == len(REGISTRY.entries["conditions"])
+    status = tab.locator("[data-app-guide-status]")
+    assert f"Showing all {total}" in status.inner_text()
+
+    tab.get_by_label("Outer hip").check()
+    tab.get_by_label("Lying on the painful side").check()
+    visible = [li for li in items.all() if li.is_visible()]
+    assert 0 < len(visible) < total
+    assert "greater-trochanteric-pain-syndrome" in visible[0].locator("a").get_attribute("href")
+    assert "of {} conditions".format(total) in status.inner_text()
+    assert "outside of the hip" in tab.locator("[data-app-guide-pointer]").inner_text()
+
+    tab.get_by_role("button", name="Clear my answers").click()
+    tab.wait_for_function("document.querySelector('[data-app-guide-status]').textContent.startsWith('Showing all')")
+    assert all(li.is_visible() for li in items.all())
+    watch.assert_clean()
+
+
+def test_the_guide_answers_can_be_given_by_keyboard(page, site_url):
+    tab, watch = page
+    tab.goto(site_url + "/hip-or-back/")
+    box = tab.get_by_label("Groin")
+    box.focus()
+    tab.keyboard.press("Space")
+    assert box.is_checked()
+    first = tab.locator("[data-app-guide-list] > li:not([hidden])").first
+    regions = first.get_attribute("data-regions").split()
+    assert "groin" in regions
+    watch.assert_clean()
+
+
+def test_the_guide_never_says_you_have_a_condition(built_site: Path):
+    soup = BeautifulSoup((built_site / "hip-or-back/index.html").read_text(), "html.parser")
+    for card in soup.select(".app-care-card, .app-compare"):  # signs such as "you have sciatica in both legs"
+        card.decompose()
+    text = " ".join(soup.get_text(" ").lower().split())
+    for condition in REGISTRY.all("conditions"):
+        for phrase in ("you have", "you probably have", "you may have", "you might have", "it is"):
+            assert f"{phrase} {condition.title.lower()}" not in text
+    assert "cannot diagnose you" in text and "cannot tell you what you have" in text
+
+
+def test_a_reader_tabs_to_a_body_map_region_and_opens_it(page, site_url):
+    tab, watch = page
+    tab.goto(site_url + "/regions/")
+    region = tab.locator("a.app-body-map__region").first
+    label = region.get_attribute("aria-label")
+    assert label and "conditions felt here" in label
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.classList.contains('app-body-map__region')"):
+            break
+    else:
+        pytest.fail("Tab never reached a body-map region")
+    focused = tab.evaluate("document.activeElement.getAttribute('href')")
+    stroke = tab.evaluate("getComputedStyle(document.activeElement).strokeWidth")
+    assert stroke == "4px", "a focused region is visibly marked"
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(re.compile(r"/regions/[a-z-]+/$"))
+    assert tab.url.endswith(focused.replace("../", "").lstrip("./")) or "/regions/" in tab.url
+    assert tab.locator("#conditions").is_visible()
+    watch.assert_clean()
+
+
+def test_every_region_is_on_the_body_map_and_in_the_text_list(built_site: Path):
+    soup = BeautifulSoup((built_site / "regions/index.html").read_text(), "html.parser")
+    on_map = {a["href"] for a in soup.select("a.app-body-map__region")}
+    in_list = {a["href"] for a in soup.select(".app-body-map__list a")}
+    expected = {f"../regions/{r}/" for r in REGISTRY.entries["regions"]}
+    assert on_map == in_list == expected
+
+
+def test_an_exercise_page_prints_without_navigation_and_with_everything_needed(page, site_url):
+    tab, watch = page
+    tab.goto(site_url + "/exercises/bridge/")
+    tab.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-banner"):
+        assert not tab.locator(selector).first.is_visible(), f"{selector} prints"
+    for anchor in ("#steps", "#cautions", "#stop"):
+        assert tab.locator(anchor).is_visible()
+    assert tab.locator(".app-dose").is_visible()
+    for size in ("A4", "Letter"):
+        pdf = tab.pdf(format=size, print_background=True)
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    watch.assert_clean()
+
+
+def test_glossary_terms_show_their_meaning_on_focus(page, site_url):
+    tab, watch = page
+    tab.goto(site_url + "/conditions/sciatica/")
+    term = tab.locator("article abbr.app-term").first
+    assert term.get_attribute("title")
+    assert term.get_attribute("tabindex") == "0"
+    term.focus()
+    tooltip = tab.locator(".md-tooltip2--active, .md-tooltip--active, [role=tooltip]").first
+    tooltip.wait_for(state="visible", timeout=5_000)
+    watch.assert_clean()
+
+
+def test_every_page_links_to_the_red_flags_page_from_the_banner(built_site: Path):
+    pages = [p for p in built_site.rglob("index.html") if "assets" not in p.parts]
+    for path in pages:
+        banner = BeautifulSoup(path.read_text(), "html.parser").select_one(".md-banner a.app-urgent-banner__link")
+        assert banner is not None, path
+        target = (path.parent / banner["href"]).resolve()
+        assert target == (built_site / "red-flags").resolve(), path
+
+
+def test_item_pages_carry_structured_data_with_review_dates(built_site: Path):
+    soup = BeautifulSoup((built_site / "conditions/sciatica/index.html").read_text(), "html.parser")
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "MedicalWebPage"
+    assert data["about"]["@type"] == "MedicalCondition"
+    assert data["lastReviewed"] == str(REGISTRY.get("conditions", "sciatica").review.last_reviewed)
+    assert data["url"].startswith("https://")
+    ex = BeautifulSoup((built_site / "exercises/bridge/index.html").read_text(), "html.parser")
+    assert json.loads(ex.select_one('script[type="application/ld+json"]').string)["about"]["@type"] == "ExercisePlan"
+
+
+def test_pages_have_description_canonical_and_sharing_tags(built_site: Path):
+    soup = BeautifulSoup((built_site / "conditions/sciatica/index.html").read_text(), "html.parser")
+    summary = plain(REGISTRY.get("conditions", "sciatica").summary)
+    assert soup.select_one('meta[name="description"]')["content"] == summary
+    assert soup.select_one('link[rel="canonical"]')["href"].endswith("/conditions/sciatica/")
+    assert soup.select_one('meta[property="og:title"]')["content"].startswith("Sciatica")
+    assert soup.select_one('link[rel="icon"]')["href"].endswith("favicon.svg")
+    assert "conditions/sciatica/" in (built_site / "sitemap.xml").read_text()
+    missing = BeautifulSoup((built_site / "404.html").read_text(), "html.parser")
+    assert "Page not found" in missing.get_text()
+    assert missing.select_one('a[href$="red-flags/"]')
+
+
+def test_comparison_tables_are_on_the_pages_that_need_them(built_site: Path):
+    soup = BeautifulSoup((built_site / "hip-or-back/index.html").read_text(), "html.parser")
+    captions = [c.get_text() for c in soup.select(".app-compare caption")]
+    assert any("Sciatica" in c and "trochanteric" in c.lower() for c in captions)
+    table = soup.select_one(".app-compare table")
+    rows = [th.get_text() for th in table.select("tbody th[scope=row]")]
+    assert rows == [
+        "Where it hurts",
+        "What it feels like",
+        "Worse with",
+        "Better with",
+        "Who gets it",
+        "Get help urgently if",
+    ]
