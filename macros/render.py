@@ -129,6 +129,13 @@ class Renderer:
             warnings=self.registry.all("warning_signs"),
         )
 
+    def common_signs(self, level: str) -> str:
+        """A care card of the shared red flags at one level, e.g. for the home page."""
+        if level not in ("urgent", "emergency"):
+            raise ValueError(f"common_signs level '{level}' is not one of urgent, emergency")
+        items = [sign.text for sign in gather.red_flags(self.registry)["shared"][level]]
+        return self._render("components/care-card.html", level=level, items=items)
+
     def compare(self, *item_ids: str) -> str:
         """A side-by-side table of two or three conditions: `compare("sciatica", "hip-osteoarthritis")`."""
         if not 2 <= len(item_ids) <= 3:
@@ -167,6 +174,7 @@ class Renderer:
             "item_list": self.item_list,
             "red_flags": self.red_flags,
             "compare": self.compare,
+            "common_signs": self.common_signs,
             "body_map": self.body_map,
             "hip_or_back_guide": self.hip_or_back_guide,
             "sources_list": self.sources_list,
