@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from macros import review
+from macros.models import KINDS
 from macros.review import due_items
 
 from .conftest import FIXTURES, ROOT
@@ -37,16 +38,18 @@ def content(tmp_path: Path) -> Path:
     """The valid fixture, with review dates around TODAY:
 
     sciatica overdue by 10 days, knee-to-chest due today, slipped-disc due in 60 days,
-    sciatic-nerve due in 61 days, medical-history due in three years.
+    sciatic-nerve due in 61 days, every other item due in 1000 days.
     """
     root = tmp_path / "content_data"
     shutil.copytree(FIXTURES / "valid" / "content_data", root)
+    for path in root.rglob("*.yaml"):
+        if "next_review_due:" in path.read_text():
+            set_review(path, TODAY + dt.timedelta(days=1000))
     days = {
         "conditions/sciatica": -10,
         "exercises/knee-to-chest": 0,
         "conditions/slipped-disc": 60,
         "anatomy/sciatic-nerve": 61,
-        "diagnosis/medical-history": 1000,
     }
     for item, offset in days.items():
         set_review(root / f"{item}.yaml", TODAY + dt.timedelta(days=offset))
@@ -71,10 +74,12 @@ def test_the_window_is_inclusive_and_can_be_changed(content: Path):
         due_items(content, TODAY, within=-1)
 
 
-def test_kinds_without_review_dates_are_never_listed(content: Path):
+def test_every_item_with_review_dates_is_listed_and_no_other(content: Path):
+    reviewed = {kind for kind, model in KINDS.items() if "review" in model.model_fields}
+    expected = sorted(f"{p.parent.name}/{p.stem}" for kind in reviewed for p in (content / kind).glob("*.yaml"))
     result = due_items(content, dt.date(2100, 1, 1), within=60)
-    assert {i.kind for i in result.items} <= {"conditions", "exercises", "anatomy", "diagnosis"}
-    assert len(result.items) == 5
+    assert sorted(ids(result)) == expected
+    assert {"sources", "regions", "glossary"}.isdisjoint({i.kind for i in result.items})
 
 
 def test_a_broken_file_is_counted_not_fatal(content: Path):
