@@ -46,12 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("--github", action="store_true", help="also print GitHub annotations (::error file=...)")
     p_check.set_defaults(run=check)
 
-    from . import preview, review, scaffold, schema
+    from . import preview, readability, review, scaffold, schema
 
     scaffold.add_parser(sub)
     review.add_parser(sub)
     preview.add_parser(sub)
     schema.add_parser(sub)
+    readability.add_parser(sub)
 
     args = parser.parse_args(argv)
     return args.run(args)

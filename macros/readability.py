@@ -12,7 +12,11 @@ Run `python -m macros readability [SITE_DIR]` to print the table for editors.
 
 from __future__ import annotations
 
+import argparse
 import statistics
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -124,3 +128,20 @@ def table(grades: list[PageGrade]) -> str:
         f"highest care-card text {max((g.card_grade or 0) for g in grades):.1f} (limit {CARD_LIMIT})"
     )
     return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the table for a built site (building the site first when no folder is given)."""
+    if args.site:
+        print(table(measure_site(Path(args.site))))
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", tmp], check=True)
+        print(table(measure_site(Path(tmp))))
+    return 0
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("readability", help="print each page's reading grade, hardest first")
+    p.add_argument("site", nargs="?", help="a built site folder (default: build the site now)")
+    p.set_defaults(run=run)
