@@ -12,7 +12,6 @@ from .models import Feeling, Trigger
 from .registry import Entry, Registry
 from .text import plain
 
-
 GROUP_ORDER = ["nerves", "injury", "infection", "cancer", "body", "other"]
 
 
@@ -95,7 +94,7 @@ def comparison(conditions: list[Entry]) -> list[CompareRow]:
 
 # Where the clues point, as the content standard sets out. Each source of pain lists the
 # regions, triggers and feelings that point to it.
-SOURCES_OF_PAIN = {
+SOURCES_OF_PAIN: dict[str, dict[str, Any]] = {
     "hip-joint": {
         "title": "The hip joint",
         "regions": {"groin", "front-of-thigh"},

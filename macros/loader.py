@@ -222,7 +222,7 @@ def _line(lines: dict[Loc, int], loc: Loc) -> int:
     return lines[loc]
 
 
-def _problem_from(error: dict[str, Any], shown: str, lines: dict[Loc, int], model: type[BaseModel]) -> ContentProblem:
+def _problem_from(error: Any, shown: str, lines: dict[Loc, int], model: type[BaseModel]) -> ContentProblem:
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -270,7 +270,7 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        info = current.model_fields.get(part) if isinstance(current, type) else None
+        info = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
         if info is None:
             return []
         current = _inner_model(info.annotation)

@@ -51,7 +51,7 @@ PlainText = Annotated[str, AfterValidator(_check_plain)]
 
 def RefList(kind: str, description: str, min_length: int = 0) -> Any:  # noqa: N802 - reads as a type
     """A list of ids of items of `kind`; required when it must have at least one entry."""
-    extra = {"x-ref": kind}
+    extra: dict[str, Any] = {"x-ref": kind}
     if min_length:
         return Field(description=description, min_length=min_length, json_schema_extra=extra)
     return Field(default_factory=list, description=description, json_schema_extra=extra)

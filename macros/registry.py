@@ -87,7 +87,7 @@ class Registry:
 def _sort_key(entry: Entry) -> tuple:
     model = entry.model
     order = getattr(model, "order", 0)
-    title = getattr(model, "title", None) or getattr(model, "term", entry.id)
+    title = str(getattr(model, "title", None) or getattr(model, "term", entry.id))
     return (order, title.lower())
 
 
@@ -120,13 +120,13 @@ def _resolve(
         listed: set[str] = set()
         for index, ref_id in enumerate(getattr(item.model, name)):
             loc = (name, index)
-            where = dict(file=item.file, line=item.line_of(loc), field=path_text(loc))
+            where = (item.file, item.line_of(loc), path_text(loc))
             if ref_id in listed:
-                problems.append(ContentProblem(**where, message=f"'{ref_id}' is listed twice", hint="remove one"))
+                problems.append(ContentProblem(*where, message=f"'{ref_id}' is listed twice", hint="remove one"))
                 continue
             listed.add(ref_id)
             if target_kind == entry.kind and ref_id == entry.id:
-                problems.append(ContentProblem(**where, message="an item cannot refer to itself"))
+                problems.append(ContentProblem(*where, message="an item cannot refer to itself"))
                 continue
             target = entries[target_kind].get(ref_id)
             if target is None:
@@ -134,7 +134,7 @@ def _resolve(
                     known = sorted(seen[target_kind])
                     problems.append(
                         ContentProblem(
-                            **where,
+                            *where,
                             message=f"unknown {_singular(target_kind)} '{ref_id}'",
                             hint=f"ids are the file names in content_data/{target_kind}/"
                             + (_did_you_mean(ref_id, known) or f"; known: {', '.join(known[:12])}"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -74,7 +74,7 @@ def test_the_guide_narrows_the_list_as_a_reader_answers(page, site_url):
     visible = [li for li in items.all() if li.is_visible()]
     assert 0 < len(visible) < total
     assert "greater-trochanteric-pain-syndrome" in visible[0].locator("a").get_attribute("href")
-    assert "of {} conditions".format(total) in status.inner_text()
+    assert f"of {total} conditions" in status.inner_text()
     assert "outside of the hip" in tab.locator("[data-app-guide-pointer]").inner_text()
 
     tab.get_by_role("button", name="Clear my answers").click()
