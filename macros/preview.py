@@ -25,6 +25,7 @@ import argparse
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 SITE_WIDE = ("docs/assets/", "overrides/", "macros/", "mkdocs.yml", "requirements.txt")
 MENTION_LIMIT = 3  # pages to show for an item that has no page and that nothing refers to
+REASONS_SHOWN = 3  # changed files named per page in the summary
+ADDRESSES_SHOWN = 20  # pages named in the summary beyond the limit
 
 
 @dataclass
@@ -97,7 +100,11 @@ def page_title(site: Path, url: str) -> str | None:
 
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     heading = soup.select_one("article h1") or soup.find("h1") or soup.find("title")
-    return heading.get_text(" ", strip=True).replace("¶", "").strip() if heading else url or "Home"
+    if heading is None:
+        return url or "Home"
+    for permalink in heading.select(".headerlink"):
+        permalink.decompose()
+    return " ".join(heading.get_text().split())
 
 
 def plan_pages(changed: list[str], site: Path, registry: Registry | None, docs: Path, limit: int = 12) -> Plan:
@@ -158,11 +165,18 @@ def _content_pages(
     if registry is None or entry is None:
         plan.notes.append(f"{path}: removed, or could not be read; no page to show")
         return []
-    users = [other for other in registry if other.has_page and any(entry in targets for targets in other.refs.values())]
-    if users:
-        return [(f"{u.kind}/{u.id}/", f"uses {path}") for u in users]
-    title = getattr(entry.model, "title", None) or getattr(entry.model, "term", None) or item_id
-    return [(url, f"mentions {path}") for url in pages_mentioning(site, title)[:MENTION_LIMIT]]
+    # An item without a page of its own: the pages of the items that use it, then a few pages
+    # that show its words (a red flag on the red-flags page, a glossary word where it is used).
+    users = [f"{u.kind}/{u.id}/" for u in registry if u.has_page and any(entry in t for t in u.refs.values())]
+    shown = [url for url in pages_mentioning(site, _label(entry.model, item_id)) if url not in users]
+    return [(url, f"uses {path}") for url in users] + [(url, f"shows {path}") for url in shown[:MENTION_LIMIT]]
+
+
+def _label(model: object, item_id: str) -> str:
+    """The words of an item a reader would see on a page: its title, term or text, as plain text."""
+    words = getattr(model, "title", None) or getattr(model, "term", None) or getattr(model, "text", None) or item_id
+    words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(words))  # [link text](url) -> link text
+    return " ".join(re.sub(r"[*_`]", "", words).split())
 
 
 def pages_mentioning(site: Path, text: str) -> list[str]:
@@ -284,14 +298,18 @@ def summary_markdown(plan: Plan, artifact: str = "screenshots", site_artifact: s
         ]
         for page in plan.pages.values():
             shots = "<br>".join(f"`{s}`" for s in page.screenshots) or "(not taken)"
-            why = "<br>".join(_cell(r) for r in page.reasons)
+            why = "<br>".join(_cell(r) for r in page.reasons[:REASONS_SHOWN])
+            if len(page.reasons) > REASONS_SHOWN:
+                why += f"<br>and {len(page.reasons) - REASONS_SHOWN} more changed files"
             lines.append(f"| {_cell(page.title)} | `/{page.url}` | {why} | {shots} |")
         lines.append("")
     else:
         lines += ["This change does not affect any page of the site.", ""]
     if plan.over_limit:
+        listed = ", ".join(f"`/{u}`" for u in plan.over_limit[:ADDRESSES_SHOWN])
+        more = len(plan.over_limit) - ADDRESSES_SHOWN
         lines += [
-            f"Also affected, but not shown to keep this short: {', '.join(f'`/{u}`' for u in plan.over_limit)}.",
+            f"Also affected, but not shown to keep this short: {listed}" + (f" and {more} more." if more > 0 else "."),
             "",
         ]
     if plan.notes:

@@ -72,10 +72,20 @@ def test_a_changed_source_shows_the_pages_that_cite_it(site: Path, registry):
     assert all(p.reasons == ["uses content_data/sources/nice-ng59.yaml"] for p in plan.pages.values())
 
 
-def test_an_item_without_a_page_or_users_shows_pages_that_mention_it(site: Path, registry):
+def test_an_item_without_a_page_or_users_shows_pages_that_show_its_words(site: Path, registry):
     plan = plan_pages(["content_data/glossary/sciatica.yaml"], site, registry, ROOT / "docs")
     assert 0 < len(plan.pages) <= preview.MENTION_LIMIT
-    assert all(r.startswith("mentions ") for p in plan.pages.values() for r in p.reasons)
+    assert all(r.startswith("shows ") for p in plan.pages.values() for r in p.reasons)
+
+
+def test_a_shared_red_flag_shows_the_conditions_that_list_it_and_the_red_flags_page(site: Path, registry):
+    flag = registry.all("red_flags")[0]
+    write_page(site, "red-flags/", "Urgent and emergency symptoms", f"Any one of these: {flag.model.text}.")
+    plan = plan_pages([flag.file], site, registry, ROOT / "docs")
+    users = [f"conditions/{e.id}/" for e in registry.all("conditions") if flag in e.red_flags]
+    assert users and urls(plan)[: len(users)] == users
+    assert "red-flags/" in urls(plan)
+    assert plan.pages["red-flags/"].reasons == [f"shows {flag.file}"]
 
 
 def test_a_changed_hand_written_page_shows_that_page(site: Path, registry):
@@ -124,6 +134,25 @@ def test_the_summary_lists_pages_reasons_and_screenshots(site: Path, registry):
     )
     assert "not shown on the site: `README.md`" in text
     assert "does not affect any page" in preview.summary_markdown(preview.Plan())
+
+
+def test_a_long_change_keeps_the_summary_short(site: Path, registry):
+    plan = preview.Plan()
+    plan.pages["x/"] = preview.PagePlan(url="x/", title="X", reasons=[f"changed: f{i}" for i in range(5)])
+    plan.over_limit = [f"p{i}/" for i in range(25)]
+    text = preview.summary_markdown(plan)
+    assert "changed: f2<br>and 2 more changed files |" in text and "f3" not in text
+    assert "`/p19/` and 5 more." in text and "p20" not in text
+
+
+def test_the_title_is_the_pages_heading_as_a_reader_sees_it(tmp_path: Path):
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir()
+    page.write_text(
+        '<article><h1 id="x">Gluteal muscles <span>(glutes)</span><a class="headerlink" href="#x">¶</a></h1></article>'
+    )
+    assert preview.page_title(tmp_path, "a/") == "Gluteal muscles (glutes)"
+    assert preview.page_title(tmp_path, "missing/") is None
 
 
 def test_changed_files_come_from_git(tmp_path: Path):
