@@ -227,3 +227,14 @@ def test_content_goes_to_clinical_reviewers_and_code_to_maintainers():
     assert owners("content_data/schema/conditions.json") == [maintainers]
     assert clinical in owners("docs/contributing/fix-a-mistake.md")
     assert owners("docs/assets/css/app.css") == [maintainers]
+
+
+def test_pre_commit_runs_yaml_checks_ruff_and_the_content_checks():
+    config = load(ROOT / ".pre-commit-config.yaml")
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"check-yaml", "ruff-check", "ruff-format", "content-check", "schema-check"} <= set(hooks)
+    assert hooks["content-check"]["entry"] == "./dev check"
+    assert "macros schema --check" in hooks["schema-check"]["entry"]
+    for repo in config["repos"]:
+        if repo["repo"] != "local":
+            assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"]), f"{repo['repo']}: pin rev to a commit"
