@@ -1,0 +1,169 @@
+"""Our copies of Material's templates are Material's files plus a short, listed set of changes.
+
+Some fixes (invalid HTML, controls a keyboard cannot reach, the search index loaded on every
+page) sit outside any template block, so the template is copied whole. This test re-applies the
+listed changes to the installed Material's file and compares: when Material is upgraded and its
+file changes, it fails and says which copy to refresh. To refresh one after an upgrade:
+`python -m tests.test_overrides` rewrites every copy from the installed Material.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MATERIAL = Path(material.__file__).parent / "templates"
+GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
+
+# Load the search index and start the search worker only when the reader starts to search
+# (docs/assets/js/search-on-demand.js explains; tests/test_page_weight.py measures it). It must
+# run before Material's own script, so it is included here rather than in extra_javascript.
+SEARCH_ON_DEMAND = """<script src="{{ 'assets/js/search-on-demand.js' | url }}"></script>\n"""
+
+# file -> (why, [(Material's text, ours)])
+CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "base.html": (
+        """\
+- the page description is escaped, so a quote in it cannot end the attribute early;
+- no autocomplete="off" on the drawer and search checkboxes (invalid on a checkbox; Material's
+  script closes both on every page load anyway);
+- a skip link on every page: pages without headings (the 404 page) skip to #__content, the id
+  given to the content area.""",
+        [
+            (
+                '<meta name="description" content="{{ page.meta.description }}">',
+                '<meta name="description" content="{{ page.meta.description | e }}">',
+            ),
+            (
+                '<meta name="description" content="{{ config.site_description }}">',
+                '<meta name="description" content="{{ config.site_description | e }}">',
+            ),
+            (' id="__drawer" autocomplete="off">', ' id="__drawer">'),
+            (' id="__search" autocomplete="off">', ' id="__search">'),
+            (
+                """\
+        <a href="{{ skip.url | url }}" class="md-skip">
+          {{ lang.t("action.skip") }}
+        </a>
+      {% endif %}""",
+                """\
+        <a href="{{ skip.url | url }}" class="md-skip">
+          {{ lang.t("action.skip") }}
+        </a>
+      {% else %}
+        <a href="#__content" class="md-skip">
+          {{ lang.t("action.skip") }}
+        </a>
+      {% endif %}""",
+            ),
+            (
+                '<div class="md-content" data-md-component="content">',
+                '<div class="md-content" data-md-component="content" id="__content">',
+            ),
+        ],
+    ),
+    "partials/header.html": (
+        """\
+- the menu and search buttons of small screens are labels, which a keyboard cannot reach: they
+  get tabindex="0" (Material's script presses a focused label on Enter) and a name.""",
+        [
+            (
+                """\
+    <label class="md-header__button md-icon" for="__drawer">
+      {% set icon = config.theme.icon.menu or "material/menu" %}
+      {% include ".icons/" ~ icon ~ ".svg" %}
+    </label>""",
+                """\
+    <label class="md-header__button md-icon" for="__drawer" tabindex="0" title="Menu">
+      {% set icon = config.theme.icon.menu or "material/menu" %}
+      {% include ".icons/" ~ icon ~ ".svg" %}
+      <span class="app-visually-hidden">Menu</span>
+    </label>""",
+            ),
+            (
+                """\
+        <label class="md-header__button md-icon" for="__search">
+          {% set icon = config.theme.icon.search or "material/magnify" %}
+          {% include ".icons/" ~ icon ~ ".svg" %}
+        </label>""",
+                """\
+        <label class="md-header__button md-icon" for="__search" tabindex="0" title="{{ lang.t('search') }}">
+          {% set icon = config.theme.icon.search or "material/magnify" %}
+          {% include ".icons/" ~ icon ~ ".svg" %}
+          <span class="app-visually-hidden">{{ lang.t('search') }}</span>
+        </label>""",
+            ),
+        ],
+    ),
+    "partials/search.html": (
+        """\
+- the search dialog has an accessible name;
+- the search index and worker load when the reader starts to search, not on every page view.""",
+        [
+            (
+                '<div class="md-search" data-md-component="search" role="dialog">',
+                '<div class="md-search" data-md-component="search" role="dialog"'
+                " aria-label=\"{{ lang.t('search') }}\">",
+            ),
+            (
+                '          <ol class="md-search-result__list" role="presentation"></ol>\n'
+                "        </div>\n      </div>\n    </div>\n  </div>\n</div>\n",
+                '          <ol class="md-search-result__list" role="presentation"></ol>\n'
+                "        </div>\n      </div>\n    </div>\n  </div>\n</div>\n" + SEARCH_ON_DEMAND,
+            ),
+        ],
+    ),
+    "partials/toc.html": (
+        """\
+- the title points at the __toc toggle only where the navigation renders one: a section's
+  index page (navigation.indexes) has none, and a label for a missing control is invalid.""",
+        [
+            (
+                """\
+  {% if toc %}
+    <label class="md-nav__title" for="__toc">""",
+                """\
+  {% if toc %}
+    {% set index_of = page.parent.children | selectattr("is_index") | first if page.parent else none %}
+    {% set has_toggle = not ("navigation.indexes" in features and index_of == page) %}
+    <label class="md-nav__title"{% if has_toggle %} for="__toc"{% endif %}>""",
+            ),
+        ],
+    ),
+}
+
+
+def expected(name: str) -> str:
+    """Material's installed template with our listed changes applied."""
+    why, changes = CHANGES[name]
+    original = (MATERIAL / name).read_text(encoding="utf-8")
+    assert original.startswith(GENERATED), f"Material's {name} no longer starts with its usual header"
+    body = original[len(GENERATED) :]
+    for old, new in changes:
+        count = body.count(old)
+        assert count == 1, f"Material's {name} changed: this text is found {count} times, not once:\n{old}"
+        body = body.replace(old, new)
+    version = material.__version__ if hasattr(material, "__version__") else "9"
+    header = f"{{#- Material for MkDocs {version}'s {name}, copied because these changes sit outside any\n"
+    header += "    block (tests/test_overrides.py lists and checks them; it also rewrites this file):\n"
+    header += "".join(f"    {line}\n" for line in why.splitlines())
+    header = header.rstrip("\n") + " -#}\n"
+    return header + body
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_a_copied_material_template_is_materials_file_plus_our_listed_changes(name: str):
+    ours = (ROOT / "overrides" / name).read_text(encoding="utf-8")
+    assert ours == expected(name), (
+        f"overrides/{name} is not Material's {name} plus the changes listed in tests/test_overrides.py. "
+        "After a Material upgrade run `python -m tests.test_overrides` and review the diff."
+    )
+
+
+if __name__ == "__main__":
+    for name in CHANGES:
+        (ROOT / "overrides" / name).write_text(expected(name), encoding="utf-8")
+        print(f"wrote overrides/{name}")
