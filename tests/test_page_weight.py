@@ -1,0 +1,113 @@
+"""Page weight budget, measured as a reader's browser receives the site.
+
+The site is served like GitHub Pages (gzip at level 9 for text, ten-minute caching, ETags) and
+the server counts the bytes of every response body it sends. A first visit to a condition page,
+with an empty cache, may transfer at most 90 KiB: HTML, CSS, JavaScript, search index, fonts and
+images, whatever the browser asks for. A further page in the same visit may transfer at most
+10 KiB. The heaviest condition pages are measured, and the figures are printed (pytest -s, and
+in the summary at the end of the run).
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from .served import Sent, SiteServer, pages, served  # noqa: F401 (fixtures)
+
+try:
+    from .conftest import REPORTS
+except ImportError:  # an older conftest without the end-of-run report list
+    REPORTS: list[tuple[str, str]] = []
+
+pytestmark = pytest.mark.browser
+
+KIB = 1024
+FIRST_LOAD_BUDGET = 90 * KIB
+FURTHER_PAGE_BUDGET = 10 * KIB
+
+KINDS = [
+    ("HTML", ("text/html",)),
+    ("CSS", ("text/css",)),
+    ("JavaScript", ("text/javascript", "application/javascript")),
+    ("search index, data", ("application/json",)),
+    ("fonts", ("font/", "application/font")),
+    ("images", ("image/",)),
+]
+
+
+def kind_of(sent: Sent) -> str:
+    for kind, prefixes in KINDS:
+        if sent.content_type.startswith(prefixes):
+            return kind
+    return "other"
+
+
+def load(server: SiteServer, tab, page: str) -> list[Sent]:
+    """What the server sent while `tab` opened `page` and settled (network idle)."""
+    server.take_log()
+    tab.goto(server.page_url(page))
+    tab.wait_for_load_state("networkidle")
+    return server.take_log()
+
+
+def table(title: str, sent: list[Sent]) -> str:
+    by_kind: dict[str, list[int]] = {}
+    for s in sent:
+        counts = by_kind.setdefault(kind_of(s), [0, 0, 0])
+        counts[0] += 1
+        counts[1] += s.raw_bytes
+        counts[2] += s.wire_bytes
+    lines = [title, f"  {'':20} {'files':>5} {'raw KiB':>9} {'sent KiB':>9}"]
+    for kind, _ in [*KINDS, ("other", ())]:
+        if kind in by_kind:
+            n, raw, wire = by_kind[kind]
+            lines.append(f"  {kind:20} {n:5} {raw / KIB:9.1f} {wire / KIB:9.1f}")
+    lines.append(f"  {'total':20} {len(sent):5} {sum(s.raw_bytes for s in sent) / KIB:9.1f} {total(sent) / KIB:9.1f}")
+    return "\n".join(lines)
+
+
+def total(sent: list[Sent]) -> int:
+    return sum(s.wire_bytes for s in sent)
+
+
+def heaviest_conditions(site: Path, all_pages: list[str]) -> list[str]:
+    conditions = [p for p in all_pages if p.startswith("conditions/") and p.count("/") == 2]
+    assert len(conditions) >= 2, "the budget needs two condition pages"
+
+    def weight(page: str) -> int:
+        return len(gzip.compress((site / page / "index.html").read_bytes(), compresslevel=9))
+
+    return sorted(conditions, key=weight, reverse=True)
+
+
+def test_a_condition_page_stays_within_the_page_weight_budget(browser, served, pages, built_site):  # noqa: F811
+    first_page, further_page = heaviest_conditions(built_site, pages)[:2]
+    context = browser.new_context()
+    tab = context.new_page()
+    try:
+        first = load(served, tab, first_page)
+        further = load(served, tab, further_page)
+        served.take_log()
+        tab.locator(".md-search__input").focus()  # what starting to search costs, for the record
+        tab.keyboard.type("hip")
+        tab.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        tab.wait_for_load_state("networkidle")
+        search = served.take_log()
+    finally:
+        context.close()
+
+    report = "\n\n".join(
+        [
+            table(f"First visit, empty cache: /{first_page} (budget {FIRST_LOAD_BUDGET // KIB} KiB)", first),
+            table(f"A further page: /{further_page} (budget {FURTHER_PAGE_BUDGET // KIB} KiB)", further),
+            table("Starting to search (not in either budget: loaded only when the reader searches)", search),
+        ]
+    )
+    print("\n" + report)
+    REPORTS.append(("page weight (gzip, as GitHub Pages sends it)", report))
+    errors = [s for s in first + further if s.status >= 400]
+    assert not errors, f"requests that failed: {errors}"
+    assert total(first) <= FIRST_LOAD_BUDGET and total(further) <= FURTHER_PAGE_BUDGET, report
