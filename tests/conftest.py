@@ -49,14 +49,15 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
     )
 
 
-MINI_SITE_PAGES = ("index.md", "red-flags.md", "glossary.md")
+MINI_SITE_PAGES = ("red-flags.md", "glossary.md")
+MINI_SITE_HOME = "# Mini-site\n\n{{ common_signs('emergency') }}\n\nSee the [urgent and emergency symptoms](red-flags.md).\n"
 
 
 def make_project(dest: Path, content: Path) -> Path:
     """A copy of the site's project around another content folder (a mini-site for tests).
 
-    It keeps the hand-written pages that work with any content (home, red flags, glossary and
-    each kind's index) and trims the navigation to them; item pages are made with the
+    It keeps the hand-written pages that work with any content (red flags, glossary and each
+    kind's index), writes a plain home page, and trims the navigation to them; item pages are made with the
     scaffold, as an editor would.
     """
     import yaml
@@ -72,6 +73,7 @@ def make_project(dest: Path, content: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     for name in MINI_SITE_PAGES:
         shutil.copy(ROOT / "docs" / name, docs / name)
+    (docs / "index.md").write_text(MINI_SITE_HOME)
     for kind in PAGE_KINDS:
         (docs / kind).mkdir()
         shutil.copy(ROOT / "docs" / kind / "index.md", docs / kind / "index.md")
