@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from .gather import search_tags, structured_data
 from .registry import Registry, build
 from .render import Renderer
@@ -34,7 +36,8 @@ def define_env(env: Any) -> None:
         entry = registry.get(kind, item_id)
         page = env.page
         page.edit_url = content_edit_url(config, entry.file)
-        page.meta.setdefault("description", plain(entry.summary))
+        # escaped here: the theme writes the description into attributes without escaping
+        page.meta.setdefault("description", escape(plain(entry.summary)))
         page.meta["jsonld"] = structured_data(entry, page.canonical_url, config["site_name"])
         page.meta["tags"] = search_tags(entry)
         return renderer.item_page(kind, item_id)
