@@ -20,8 +20,9 @@ GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
 # Load the search index and start the search worker only when the reader starts to search
 # (docs/assets/js/search-on-demand.js explains; tests/test_page_weight.py measures it). It must
-# run before Material's own script, so it is included here rather than in extra_javascript.
-SEARCH_ON_DEMAND = """<script src="{{ 'assets/js/search-on-demand.js' | url }}"></script>\n"""
+# run before Material's script, which sets up search as it runs; placed just before it, the
+# browser fetches both at once and the page is not held up.
+SEARCH_ON_DEMAND = """<script src="{{ 'assets/js/search-on-demand.js' | url }}"></script>\n      """
 
 # file -> (why, [(Material's text, ours)])
 CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -31,7 +32,8 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 - no autocomplete="off" on the drawer and search checkboxes (invalid on a checkbox; Material's
   script closes both on every page load anyway);
 - a skip link on every page: pages without headings (the 404 page) skip to #__content, the id
-  given to the content area.""",
+  given to the content area;
+- the search index and worker load when the reader starts to search, not on every page view.""",
         [
             (
                 '<meta name="description" content="{{ page.meta.description }}">',
@@ -62,6 +64,10 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             (
                 '<div class="md-content" data-md-component="content">',
                 '<div class="md-content" data-md-component="content" id="__content">',
+            ),
+            (
+                "<script src=\"{{ 'assets/javascripts/bundle.",
+                SEARCH_ON_DEMAND + "<script src=\"{{ 'assets/javascripts/bundle.",
             ),
         ],
     ),
@@ -100,19 +106,12 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     ),
     "partials/search.html": (
         """\
-- the search dialog has an accessible name;
-- the search index and worker load when the reader starts to search, not on every page view.""",
+- the search dialog has an accessible name.""",
         [
             (
                 '<div class="md-search" data-md-component="search" role="dialog">',
                 '<div class="md-search" data-md-component="search" role="dialog"'
                 " aria-label=\"{{ lang.t('search') }}\">",
-            ),
-            (
-                '          <ol class="md-search-result__list" role="presentation"></ol>\n'
-                "        </div>\n      </div>\n    </div>\n  </div>\n</div>\n",
-                '          <ol class="md-search-result__list" role="presentation"></ol>\n'
-                "        </div>\n      </div>\n    </div>\n  </div>\n</div>\n" + SEARCH_ON_DEMAND,
             ),
         ],
     ),

@@ -110,4 +110,12 @@ def test_a_condition_page_stays_within_the_page_weight_budget(browser, served, p
     REPORTS.append(("page weight (gzip, as GitHub Pages sends it)", report))
     errors = [s for s in first + further if s.status >= 400]
     assert not errors, f"requests that failed: {errors}"
-    assert total(first) <= FIRST_LOAD_BUDGET and total(further) <= FURTHER_PAGE_BUDGET, report
+    over = [
+        f"{name}: {total(sent) / KIB:.1f} KiB, budget {budget // KIB} KiB"
+        for name, sent, budget in (
+            ("first visit", first, FIRST_LOAD_BUDGET),
+            ("further page", further, FURTHER_PAGE_BUDGET),
+        )
+        if total(sent) > budget
+    ]
+    assert not over, "Over budget: " + "; ".join(over) + "\n\n" + report

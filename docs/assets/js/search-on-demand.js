@@ -4,9 +4,9 @@
    The index holds the text of every page (about 130 KiB compressed) and the worker script is
    another 12 KiB; Material for MkDocs fetches both as soon as a page loads. Material already
    waits for the reader when the site is opened from disk (file://); this does the same over
-   HTTP. It runs before Material's script (overrides/partials/search.html includes it), so it
-   can hold back the request for search/search_index.json and hand Material a worker that
-   starts on its first message. tests/test_page_weight.py measures the result and the browser
+   HTTP. overrides/partials/search.html loads it deferred: it runs after the page is parsed and
+   before DOMContentLoaded, when Material sets up search, so it can hold back the request for
+   search/search_index.json and hand Material a worker that starts on its first message. tests/test_page_weight.py measures the result and the browser
    tests check that search still works, by mouse and by keyboard. */
 (function () {
   "use strict";
