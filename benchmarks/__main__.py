@@ -1,0 +1,101 @@
+"""python -m benchmarks [--only build,live,lighthouse] [--sizes 100,300,1000] [--record]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from . import lighthouse, live, scale
+from .common import ROOT, machine, table
+
+RECORD = ROOT / "BENCHMARKS.md"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--only",
+        default="build,live,lighthouse",
+        help="which benchmarks, comma-separated: build, live, lighthouse (default: all)",
+    )
+    parser.add_argument("--sizes", default="100,300,1000", help="extra condition pages to build with")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (the median is kept)")
+    parser.add_argument("--edits", type=int, default=3, help="live edits to time (the median is kept)")
+    parser.add_argument("--record", action="store_true", help=f"also write the figures to {RECORD.name}")
+    args = parser.parse_args(argv)
+    wanted = {w.strip() for w in args.only.split(",") if w.strip()}
+    sys.path.insert(0, str(ROOT))
+
+    info = machine()
+    sections: list[tuple[str, str]] = []
+    print(table(["machine", ""], [[k, v] for k, v in info.items()]), flush=True)
+    if "build" in wanted:
+        print("\nBuild time and scale", flush=True)
+        sizes = (0, *(int(s) for s in args.sizes.split(",") if s.strip()))
+        start = time.perf_counter()
+        text, _ = scale.run(sizes)
+        print(text, flush=True)
+        sections.append(
+            (
+                "Build time and scale",
+                "Clean `mkdocs build --strict` of a copy of the project; extra pages "
+                "are copies of real conditions under new ids. Peak memory is the build process's maximum "
+                f"resident size. ({time.perf_counter() - start:.0f} s for this section)\n\n" + text,
+            )
+        )
+    if "live" in wanted:
+        print("\nLive edit", flush=True)
+        text, _ = live.run(args.edits)
+        print(text, flush=True)
+        sections.append(
+            (
+                "Live edit",
+                "`mkdocs serve` on a copy of the real site; a condition's title is changed in "
+                "its YAML file and the served page is polled every 50 ms until it shows.\n\n" + text,
+            )
+        )
+    if "lighthouse" in wanted:
+        print("\nLighthouse", flush=True)
+        text, _ = lighthouse.run(args.runs)
+        print(text, flush=True)
+        sections.append(
+            (
+                "Lighthouse",
+                "Lighthouse " + lighthouse_version() + ", mobile preset (simulated slow 4G "
+                "and a slower CPU), Chromium headless; the site served with gzip under its "
+                "site_url path like GitHub Pages.\n\n" + text,
+            )
+        )
+    if args.record:
+        write_record(info, sections)
+        print(f"\nwrote {RECORD.relative_to(ROOT)}")
+    return 0
+
+
+def lighthouse_version() -> str:
+    import json
+
+    try:
+        return json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"]
+    except (OSError, ValueError, KeyError):
+        return "?"
+
+
+def write_record(info: dict[str, str], sections: list[tuple[str, str]]) -> None:
+    lines = [
+        "# Benchmarks",
+        "",
+        "The latest figures from `./dev bench --record` (`python -m benchmarks --record`). They are",
+        "printed, never asserted: timings depend on the machine. Re-run and commit this file when the",
+        "site or its tools change.",
+        "",
+        table(["machine", ""], [[k, v] for k, v in info.items()]),
+    ]
+    for title, body in sections:
+        lines += ["", f"## {title}", "", body]
+    RECORD.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
