@@ -114,7 +114,7 @@ STEP = """() => {
   for (const member of group) if (member.id) ids.push("for:" + member.id);
   if (el.tagName === "LABEL" && el.htmlFor) ids.push("for:" + el.htmlFor);
   return {key: f.describe(el), ids, shown: f.shown(face), inView: f.inView(face),
-          uncovered: f.uncovered(face), ring: f.ring(el)};
+          uncovered: f.uncovered(face), ring: f.ring(el), inMenu: !!el.closest(".md-sidebar--primary")};
 }"""
 
 # Controls a reader can see and use: each must be reached by Tab (a label that works a hidden
@@ -223,9 +223,9 @@ def test_every_control_is_reached_by_tab_and_shows_focus(browser, served, pages,
     assert not findings, report(f"Keyboard, {viewport}, pages {', '.join('/' + p for p in sample)}:", findings)
 
 
-def tab_to(tab, selector: str, limit: int = 60) -> None:
+def tab_to(tab, selector: str, limit: int = 60, backwards: bool = False) -> None:
     for _ in range(limit):
-        tab.keyboard.press("Tab")
+        tab.keyboard.press("Shift+Tab" if backwards else "Tab")
         if tab.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reaches {selector}")
@@ -237,21 +237,69 @@ def a_condition(all_pages: list[str]) -> str:
     return found[0]
 
 
-def test_the_menu_opens_with_the_keyboard_on_a_phone_and_its_links_work(browser, served, pages):  # noqa: F811
+def seen_with_focus(state: dict | None) -> bool:
+    return bool(state and state["shown"] and state["inView"] and state["uncovered"] and state["ring"])
+
+
+def walk_open_menu(tab, what: str) -> list[str]:
+    """Tab round the open menu once: every stop inside it, seen, with a focus indicator."""
+    problems, seen = [], set()
+    for _ in range(300):
+        tab.keyboard.press("Tab")
+        state = tab.evaluate(STEP)
+        if state is None or state["ids"][0] in seen:
+            break
+        seen.add(state["ids"][0])
+        if not state["inMenu"]:
+            problems.append(f"with {what} open, Tab leaves the menu for {state['key']}")
+            break
+        if not seen_with_focus(state):
+            problems.append(f"with {what} open, a stop cannot be seen or shows no focus: {state}")
+    return problems
+
+
+def test_the_menu_works_with_the_keyboard_on_a_phone(browser, served, pages):  # noqa: F811
+    """Enter on the menu button opens the drawer and moves focus into it; Tab stays in it and
+    every stop can be seen; its panels open and close with Enter; Escape closes it and
+    returns focus to the button; Enter on a link follows it."""
     context, tab = new_tab(browser, "phone")
+    problems: list[str] = []
     try:
         tab.goto(served.page_url(a_condition(pages)))
+        tab.evaluate(CONTROLS)
         tab_to(tab, "label[for=__drawer]")
         tab.keyboard.press("Enter")
         tab.wait_for_function("document.getElementById('__drawer').checked")
-        tab_to(tab, ".md-sidebar--primary a.md-nav__link")
+        first = tab.evaluate(STEP)
+        if not (first and first["inMenu"]):
+            problems.append(f"opening the menu leaves focus outside it: {first and first['key']}")
+        problems += walk_open_menu(tab, "the menu")
+        # The page's own sections panel, and back to the panel above
+        tab_to(tab, ".md-sidebar--primary label[for=__toc]")
+        tab.keyboard.press("Enter")
+        tab.wait_for_function("document.getElementById('__toc').checked")
+        problems += walk_open_menu(tab, "the page's sections")
+        tab_to(tab, ".md-sidebar--primary label.md-nav__title[for=__toc]")
+        tab.keyboard.press("Enter")
+        tab.wait_for_function("!document.getElementById('__toc').checked")
         state = tab.evaluate(STEP)
-        assert state["shown"] and state["inView"] and state["ring"], state
+        if not (seen_with_focus(state) and state["key"].startswith("label") and "__toc" in state["key"]):
+            problems.append(f"after going back from the page's sections, focus is on {state}")
+        # Escape closes the menu and returns to its button
+        tab.keyboard.press("Escape")
+        tab.wait_for_function("!document.getElementById('__drawer').checked")
+        if not tab.evaluate("document.activeElement.matches('label[for=__drawer]')"):
+            problems.append("after Escape, focus is not back on the menu button")
+        # Open it again and follow a link
+        tab.keyboard.press("Enter")
+        tab.wait_for_function("document.getElementById('__drawer').checked")
+        tab_to(tab, ".md-sidebar--primary a.md-nav__link[href]:not([href^='#'])")
         href = tab.evaluate("document.activeElement.href")
         tab.keyboard.press("Enter")
         tab.wait_for_url(href.split("#")[0] + "*")
     finally:
         context.close()
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

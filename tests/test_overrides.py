@@ -115,10 +115,50 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ),
         ],
     ),
+    "partials/nav-item.html": (
+        """\
+- on small screens the menu is a stack of panels; the labels that move between them (back to
+  the panel above, open the page's table of contents) are reachable with Tab, and each says
+  what it does to a screen reader, as does the icon-only button that opens a section.""",
+        [
+            (
+                """\
+              <label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">
+                <span class="md-nav__icon md-icon"></span>
+              </label>""",
+                """\
+              <label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">
+                <span class="md-nav__icon md-icon"></span>
+                <span class="app-visually-hidden">Pages in {{ render_title(nav_item) }}</span>
+              </label>""",
+            ),
+            (
+                """\
+          <label class="md-nav__title" for="{{ path }}">
+            <span class="md-nav__icon md-icon"></span>
+            {{ render_title(nav_item) }}""",
+                """\
+          <label class="md-nav__title" for="{{ path }}" tabindex="0">
+            <span class="md-nav__icon md-icon"></span>
+            <span class="app-visually-hidden">Back from</span>
+            {{ render_title(nav_item) }}""",
+            ),
+            (
+                """\
+        <label class="md-nav__link md-nav__link--active" for="__toc">
+          {{ render_content(nav_item) }}""",
+                """\
+        <label class="md-nav__link md-nav__link--active" for="__toc" tabindex="0">
+          <span class="app-visually-hidden">Sections of</span>
+          {{ render_content(nav_item) }}""",
+            ),
+        ],
+    ),
     "partials/toc.html": (
         """\
 - the title points at the __toc toggle only where the navigation renders one: a section's
-  index page (navigation.indexes) has none, and a label for a missing control is invalid.""",
+  index page (navigation.indexes) has none, and a label for a missing control is invalid;
+- in the small-screen menu the title, which goes back a panel, is reachable with Tab.""",
         [
             (
                 """\
@@ -128,7 +168,10 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
   {% if toc %}
     {% set index_of = page.parent.children | selectattr("is_index") | first if page.parent else none %}
     {% set has_toggle = not ("navigation.indexes" in features and index_of == page) %}
-    <label class="md-nav__title"{% if has_toggle %} for="__toc"{% endif %}>""",
+    {#- In the small-screen menu (included by nav-item.html) the title goes back a panel. #}
+    {% set in_menu = nav_item is defined %}
+    <label class="md-nav__title"{% if has_toggle %} for="__toc"{% endif %}{% if in_menu %} tabindex="0"{% endif %}>
+      {% if in_menu %}<span class="app-visually-hidden">Back from</span>{% endif %}""",
             ),
         ],
     ),
