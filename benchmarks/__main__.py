@@ -83,17 +83,30 @@ def lighthouse_version() -> str:
 
 
 def write_record(info: dict[str, str], sections: list[tuple[str, str]]) -> None:
+    """Write the figures to BENCHMARKS.md; sections not run this time keep their old figures."""
+    kept: dict[str, str] = {}
+    if RECORD.exists():
+        for part in RECORD.read_text(encoding="utf-8").split("\n## ")[1:]:
+            title, _, body = part.partition("\n")
+            kept[title.strip()] = body.strip()
+    stamp = f"_Measured {info['date']}; load average {info['load average (1 min)']} when it started._"
+    for title, body in sections:
+        kept[title] = stamp + "\n\n" + body
     lines = [
         "# Benchmarks",
         "",
-        "The latest figures from `./dev bench --record` (`python -m benchmarks --record`). They are",
-        "printed, never asserted: timings depend on the machine. Re-run and commit this file when the",
+        "The latest figures from `./dev bench --record` (`python -m benchmarks --record`; add",
+        "`--only build`, `live` or `lighthouse` to re-measure one section). They are printed, never",
+        "asserted: timings depend on the machine and on what else it is doing (Lighthouse's",
+        "performance score and total blocking time vary most). Re-run and commit this file when the",
         "site or its tools change.",
         "",
-        table(["machine", ""], [[k, v] for k, v in info.items()]),
+        table(["machine", ""], [[k, v] for k, v in info.items() if k != "load average (1 min)"]),
     ]
-    for title, body in sections:
-        lines += ["", f"## {title}", "", body]
+    for title in [t for t in ("Build time and scale", "Live edit", "Lighthouse") if t in kept] + [
+        t for t in kept if t not in ("Build time and scale", "Live edit", "Lighthouse")
+    ]:
+        lines += ["", f"## {title}", "", kept[title]]
     RECORD.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -109,6 +109,7 @@ def machine() -> dict[str, str]:
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "mkdocs / material": f"{version('mkdocs')} / {version('mkdocs-material')}",
+        "load average (1 min)": f"{os.getloadavg()[0]:.1f}",
     }
 
 

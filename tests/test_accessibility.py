@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from .served import pages, served  # noqa: F401 (fixtures)
-from .site_walk import AXE, SCHEMES, SETTLE, VIEWPORTS, report, site_walk  # noqa: F401 (fixture)
+from .site_walk import SCHEMES, SETTLE, VIEWPORTS, report, site_walk  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 
