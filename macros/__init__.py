@@ -15,7 +15,7 @@ from markupsafe import escape
 from .gather import search_tags, structured_data
 from .registry import Registry, build
 from .render import Renderer
-from .site import content_edit_url, expand_nav, root_of, use_glossary_everywhere
+from .site import content_edit_url, root_of, use_glossary_everywhere
 from .text import plain
 
 __all__ = ["define_env", "build", "Registry", "Renderer"]
@@ -27,8 +27,7 @@ def define_env(env: Any) -> None:
     registry = build(Path(env.project_dir) / "content_data")
     renderer = Renderer(registry, care=config["extra"]["care"])
 
-    config["nav"] = expand_nav(config["nav"], registry)
-    use_glossary_everywhere(config, registry, Path(env.project_dir) / ".cache")
+    use_glossary_everywhere(config, registry)
 
     def item_page(kind: str, item_id: str) -> str:
         """The body of an item's page. Also points "Edit this page" at the item's YAML file and

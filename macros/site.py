@@ -1,38 +1,11 @@
-"""The small, MkDocs-specific glue: navigation and edit links. Kept apart so the rest of
+"""The small, MkDocs-specific glue: edit links, relative links and the glossary. Kept apart so the rest of
 the package does not depend on MkDocs internals."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from .models import PAGE_KINDS
 from .registry import Registry
-
-
-def expand_nav(nav: list[Any] | None, registry: Registry) -> list[Any] | None:
-    """Fill each kind's section from content.
-
-    In mkdocs.yml a kind's section is written as its index page, e.g. `- Conditions: conditions/index.md`.
-    It becomes a section whose first page is that index, followed by every item of the kind,
-    so a new item appears in the navigation without editing mkdocs.yml.
-    """
-    if not nav:
-        return nav
-    out: list[Any] = []
-    for entry in nav:
-        if isinstance(entry, dict) and len(entry) == 1:
-            ((title, target),) = entry.items()
-            kind = target.split("/")[0] if isinstance(target, str) else None
-            if kind in PAGE_KINDS and target == f"{kind}/index.md":
-                pages = [target] + [{e.title: e.page_path} for e in registry.all(kind)]
-                out.append({title: pages})
-                continue
-            if isinstance(target, list):
-                out.append({title: expand_nav(target, registry)})
-                continue
-        out.append(entry)
-    return out
 
 
 def content_edit_url(config: Any, content_file: str) -> str | None:
@@ -57,32 +30,20 @@ def root_of(page_url: str) -> str:
     return "../" * page_url.count("/")
 
 
-def glossary_abbreviations(registry: Registry) -> str:
-    """Abbreviation definitions (`*[term]: meaning`) for every glossary term and its other forms,
-    in the case written and capitalised, so the abbr extension explains them on every page."""
-    lines = []
+def glossary_abbreviations(registry: Registry) -> dict[str, str]:
+    """Every glossary term and its other forms (as written and capitalised) -> its meaning, for
+    the abbr extension's `glossary` option, which explains them on every page."""
+    glossary: dict[str, str] = {}
     for entry in registry.all("glossary"):
-        meaning = entry.definition.replace("\n", " ")
+        meaning = entry.definition
         if entry.say_it:
             meaning = f"{meaning} (say: {entry.say_it})"
-        forms: list[str] = []
         for form in [entry.term, *entry.also_matches]:
             for variant in (form, form[:1].upper() + form[1:], form.lower()):
-                if variant not in forms:
-                    forms.append(variant)
-        lines += [f"*[{form}]: {meaning}" for form in forms]
-    # one block per definition: a single block of hundreds of lines makes Markdown's block
-    # parser re-test the remainder after each line (quadratic; minutes for this site)
-    return "\n\n".join(lines) + "\n"
+                glossary.setdefault(variant, meaning)
+    return glossary
 
 
-def use_glossary_everywhere(config: Any, registry: Registry, cache_dir: Path) -> None:
-    """Append the glossary's abbreviation definitions to every page (pymdownx.snippets auto_append)."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    target = cache_dir / "glossary-abbreviations.md"
-    text = glossary_abbreviations(registry)
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-    snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
-    snippets["auto_append"] = [str(target)]
-    snippets["check_paths"] = True
+def use_glossary_everywhere(config: Any, registry: Registry) -> None:
+    """Explain glossary terms on every page, from content_data/glossary/ (no hand-written list)."""
+    config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary_abbreviations(registry)
