@@ -50,7 +50,9 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
 
 
 MINI_SITE_PAGES = ("red-flags.md", "glossary.md")
-MINI_SITE_HOME = "# Mini-site\n\n{{ common_signs('emergency') }}\n\nSee the [urgent and emergency symptoms](red-flags.md).\n"
+MINI_SITE_HOME = (
+    "# Mini-site\n\n{{ common_signs('emergency') }}\n\nSee the [urgent and emergency symptoms](red-flags.md).\n"
+)
 
 
 def make_project(dest: Path, content: Path) -> Path:
