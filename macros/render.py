@@ -91,13 +91,14 @@ class Renderer:
         entry = self.registry.get(kind, item_id)
         return self._render(PAGE_TEMPLATES[kind], item=entry, overdue=self.is_overdue(entry))
 
-    def care_card(self, level: str, *items: str) -> str:
-        """A care card for hand-written pages: `care_card("urgent", "sign one", "sign two")`."""
+    def care_card(self, level: str, *items: str, heading_level: int = 3) -> str:
+        """A care card for hand-written pages: `care_card("urgent", "sign one", "sign two")`.
+        Pass heading_level=2 where the card comes straight after the page title."""
         if level not in LEVELS:
             raise ValueError(f"care_card level '{level}' is not one of {', '.join(LEVELS)}")
         if not items:
             raise ValueError("care_card needs at least one item")
-        return self._render("components/care-card.html", level=level, items=list(items))
+        return self._render("components/care-card.html", level=level, items=list(items), heading_level=heading_level)
 
     def care_cards(self, entry: Entry) -> str:
         return self._render("components/care-cards.html", item=entry)
@@ -125,16 +126,17 @@ class Renderer:
         """Every emergency and urgent sign from all content, deduplicated and grouped."""
         return self._render(
             "components/red-flags.html",
+            heading_level=2,
             flags=gather.red_flags(self.registry),
             warnings=self.registry.all("warning_signs"),
         )
 
-    def common_signs(self, level: str) -> str:
+    def common_signs(self, level: str, heading_level: int = 3) -> str:
         """A care card of the shared red flags at one level, e.g. for the home page."""
         if level not in ("urgent", "emergency"):
             raise ValueError(f"common_signs level '{level}' is not one of urgent, emergency")
         items = [sign.text for sign in gather.red_flags(self.registry)["shared"][level]]
-        return self._render("components/care-card.html", level=level, items=items)
+        return self._render("components/care-card.html", level=level, items=items, heading_level=heading_level)
 
     def compare(self, *item_ids: str) -> str:
         """A side-by-side table of two or three conditions: `compare("sciatica", "hip-osteoarthritis")`."""
