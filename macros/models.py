@@ -35,6 +35,15 @@ def _check_text(value: str) -> str:
     return value
 
 
+_LINK = re.compile(r"\]\(|https?://")
+
+
+def _reject_links(text: str, why: str) -> str:
+    if _LINK.search(text):
+        raise ValueError(why)
+    return text
+
+
 def _check_plain(value: str) -> str:
     value = _check_text(value)
     if "\n" in value:
@@ -114,8 +123,8 @@ class HelpItem(Strict):
     @field_validator("text")
     @classmethod
     def _no_links_in_emergency(cls, text: str, info: ValidationInfo) -> str:
-        if info.data.get("level") is Level.emergency and re.search(r"\]\(|https?://", text):
-            raise ValueError("an emergency item must not contain links: readers must act, not click away")
+        if info.data.get("level") is Level.emergency:
+            _reject_links(text, "an emergency item must not contain links: readers must act, not click away")
         return text
 
 
@@ -253,9 +262,7 @@ class RedFlag(Strict):
     @field_validator("text")
     @classmethod
     def _no_links(cls, text: str) -> str:
-        if re.search(r"\]\(|https?://", text):
-            raise ValueError("a red flag must not contain links: it may be shown in an emergency card")
-        return text
+        return _reject_links(text, "a red flag must not contain links: it may be shown in an emergency card")
 
 
 class Condition(ItemBase):

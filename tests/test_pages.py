@@ -34,6 +34,11 @@ def item_pages() -> dict[Path, tuple[str, str]]:
     return pages
 
 
+def macros_command(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m macros ARGS` from the project folder, as an editor would run it."""
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True)
+
+
 def test_every_item_page_names_an_existing_item_of_its_own_kind(registry):
     for path, (kind, item_id) in item_pages().items():
         assert kind == path.parent.name, f"{path.relative_to(ROOT)} renders a {kind} item"
@@ -55,12 +60,7 @@ def test_kinds_without_pages_have_no_page_folder():
 
 
 def test_the_scaffold_writes_a_skeleton_and_its_page_together(tmp_path: Path):
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "new", "conditions", "new-thing", "--root", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = macros_command("new", "conditions", "new-thing", "--root", str(tmp_path))
     assert result.returncode == 0, result.stderr
     yaml_file = tmp_path / "content_data/conditions/new-thing.yaml"
     page = tmp_path / "docs/conditions/new-thing.md"
@@ -72,50 +72,25 @@ def test_the_scaffold_writes_a_skeleton_and_its_page_together(tmp_path: Path):
 
 
 def test_an_unfilled_skeleton_fails_the_check_naming_file_line_and_field(tmp_path: Path):
-    subprocess.run(
-        [sys.executable, "-m", "macros", "new", "exercises", "new-stretch", "--root", str(tmp_path)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "check", "--content", str(tmp_path / "content_data")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    macros_command("new", "exercises", "new-stretch", "--root", str(tmp_path))
+    result = macros_command("check", "--content", str(tmp_path / "content_data"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(r"content_data/exercises/new-stretch.yaml:\d+: title: is empty", result.stderr)
 
 
 def test_the_scaffold_refuses_a_bad_id_or_an_existing_item(tmp_path: Path):
-    bad = subprocess.run(
-        [sys.executable, "-m", "macros", "new", "conditions", "Bad_Id", "--root", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    bad = macros_command("new", "conditions", "Bad_Id", "--root", str(tmp_path))
     assert bad.returncode == 2 and "not a valid id" in bad.stderr
-    args = [sys.executable, "-m", "macros", "new", "conditions", "twice", "--root", str(tmp_path)]
-    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
-    again = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    args = ("new", "conditions", "twice", "--root", str(tmp_path))
+    assert macros_command(*args).returncode == 0
+    again = macros_command(*args)
     assert again.returncode == 1 and "already exists" in again.stderr
 
 
 def test_the_check_command_prints_github_annotations(tmp_path: Path):
-    subprocess.run(
-        [sys.executable, "-m", "macros", "new", "sources", "x", "--root", str(tmp_path)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "check", "--github", "--content", str(tmp_path / "content_data")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    macros_command("new", "sources", "x", "--root", str(tmp_path))
+    result = macros_command("check", "--github", "--content", str(tmp_path / "content_data"))
     assert re.search(
         r"^::error file=content_data/sources/x.yaml,line=\d+,title=Content problem::title: is empty",
         result.stdout,
