@@ -156,8 +156,9 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     ),
     "partials/toc.html": (
         """\
-- the title points at the __toc toggle only where the navigation renders one: a section's
-  index page (navigation.indexes) has none, and a label for a missing control is invalid;
+- the title points at the __toc toggle only where the navigation renders one: a page outside
+  the navigation (item pages) and a section's index page (navigation.indexes) have none, and a
+  label for a missing control is invalid;
 - in the small-screen menu the title, which goes back a panel, is reachable with Tab.""",
         [
             (
@@ -167,7 +168,8 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
                 """\
   {% if toc %}
     {% set index_of = page.parent.children | selectattr("is_index") | first if page.parent else none %}
-    {% set has_toggle = not ("navigation.indexes" in features and index_of == page) %}
+    {% set in_nav = page in nav.pages %}
+    {% set has_toggle = in_nav and not ("navigation.indexes" in features and index_of == page) %}
     {#- In the small-screen menu (included by nav-item.html) the title goes back a panel. #}
     {% set in_menu = nav_item is defined %}
     <label class="md-nav__title"{% if has_toggle %} for="__toc"{% endif %}{% if in_menu %} tabindex="0"{% endif %}>
