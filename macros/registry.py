@@ -36,10 +36,6 @@ class Entry:
         """The page's path in docs/, usable as an absolute Markdown link: /conditions/sciatica.md."""
         return f"/{self.kind}/{self.id}.md"
 
-    @property
-    def page_path(self) -> str:
-        return f"{self.kind}/{self.id}.md"
-
     def __getattr__(self, name: str) -> Any:
         # only called for names that are not attributes of the dataclass itself
         refs = self.__dict__.get("refs", {})

@@ -100,9 +100,6 @@ class Renderer:
             raise ValueError("care_card needs at least one item")
         return self._render("components/care-card.html", level=level, items=list(items), heading_level=heading_level)
 
-    def care_cards(self, entry: Entry) -> str:
-        return self._render("components/care-cards.html", item=entry)
-
     def exercise_card(self, item_id: str) -> str:
         """A short card for an exercise, linking to its page."""
         return self._render("components/exercise-card.html", item=self.registry.get("exercises", item_id))
