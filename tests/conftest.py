@@ -37,6 +37,14 @@ CHROMIUM_FLAGS = [
 ]
 
 
+@functools.cache
+def real_registry():
+    """The real content_data, loaded once per test run (it is read-only in tests)."""
+    from macros.registry import build
+
+    return build(ROOT / "content_data")
+
+
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder, as a reader's deploy would run it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -10,16 +10,15 @@ from pathlib import Path
 import pytest
 
 from macros.models import KINDS, PAGE_KINDS
-from macros.registry import build
 
-from .conftest import ROOT
+from .conftest import ROOT, real_registry
 
 CALL = re.compile(r'\{\{\s*item_page\("([a-z_]+)",\s*"([a-z0-9-]+)"\)\s*\}\}')
 
 
 @pytest.fixture(scope="module")
 def registry():
-    return build(ROOT / "content_data")
+    return real_registry()
 
 
 def item_pages() -> dict[Path, tuple[str, str]]:

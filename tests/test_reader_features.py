@@ -10,13 +10,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.registry import build
 from macros.text import plain
 
-from .conftest import ROOT
+from .conftest import real_registry
 
 pytestmark = pytest.mark.browser
-REGISTRY = build(ROOT / "content_data")
+REGISTRY = real_registry()
 
 # Words readers type, and the page that must be in the top three results.
 READER_QUERIES = [

@@ -9,11 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.gather import care_items
-from macros.registry import build
 
-from .conftest import ROOT
+from .conftest import real_registry
 
-REGISTRY = build(ROOT / "content_data")
+REGISTRY = real_registry()
 CONDITIONS = sorted(REGISTRY.entries["conditions"])
 REQUIRED_SECTIONS = {
     "symptoms": "Symptoms",
