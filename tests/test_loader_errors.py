@@ -47,6 +47,12 @@ EXPECTED = {
     "conditions/wrong-extension.yml": (1, "", "wrong file extension '.yml'", "rename it to end in .yaml"),
     "conditions/Not_Kebab_Case.yaml": (1, "", "is not kebab-case", "'not-kebab-case.yaml'"),
     "conditions/duplicate/sciatica.yaml": (1, "", "duplicate id 'sciatica'", "must be unique"),
+    "conditions/field-written-twice.yaml": (
+        11,
+        "summary",
+        "field 'summary' is written twice (first on line 2)",
+        "keep one of them",
+    ),
     "exercises/stretch-too-short.yaml": (11, "hold_seconds", "held about 20 to 30 seconds", None),
     "sources/bad-url.yaml": (3, "url", "is not a full web address", "https://"),
 }
@@ -124,3 +130,17 @@ def test_an_unknown_folder_is_named_with_the_kinds_that_exist(tmp_path: Path):
     (problem,) = caught.value.problems
     assert problem.message == "unknown folder 'condition'"
     assert "did you mean 'conditions'?" in problem.hint
+
+
+def test_plain_values_follow_yaml_1_2_so_words_like_no_stay_text(tmp_path: Path):
+    """YAML 1.1 read `no`, `on` and `1:30` as yes/no values or numbers; editors mean text."""
+    root = tmp_path / "content_data"
+    shutil.copytree(VALID, root)
+    path = root / "conditions" / "sciatica.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = 'other_names: [trapped nerve, "{{ config }}"]'
+    assert old in text
+    text = text.replace(old, "other_names: [no, on, '1:30', 1:30, off]")
+    path.write_text(text, encoding="utf-8")
+    registry = build(root)
+    assert registry.get("conditions", "sciatica").other_names == ["no", "on", "1:30", "1:30", "off"]
