@@ -44,6 +44,18 @@ def glossary_abbreviations(registry: Registry) -> dict[str, str]:
     return glossary
 
 
+GLOSSARY_EXTENSION = "macros.glossary_markdown"
+
+
 def use_glossary_everywhere(config: Any, registry: Registry) -> None:
-    """Explain glossary terms on every page, from content_data/glossary/ (no hand-written list)."""
-    config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary_abbreviations(registry)
+    """Explain glossary terms on every page, from content_data/glossary/ (no hand-written list).
+
+    mkdocs.yml lists the stock `abbr` extension; it is swapped here for the same extension with
+    a faster matcher (macros/glossary_markdown.py), importable now that mkdocs-macros has loaded
+    this package.
+    """
+    extensions = config["markdown_extensions"]
+    if "abbr" in extensions:
+        extensions[extensions.index("abbr")] = GLOSSARY_EXTENSION
+    options = config["mdx_configs"]
+    options.setdefault(GLOSSARY_EXTENSION, options.pop("abbr", {}))["glossary"] = glossary_abbreviations(registry)
