@@ -16,6 +16,7 @@ from .gather import search_tags, structured_data
 from .registry import Registry, build
 from .render import Renderer
 from .site import content_edit_url, root_of, use_glossary_everywhere
+from .template_cache import bytecode_cache
 from .text import plain
 
 __all__ = ["define_env", "build", "Registry", "Renderer"]
@@ -25,7 +26,7 @@ def define_env(env: Any) -> None:
     """Called by mkdocs-macros when MkDocs loads its configuration."""
     config = env.conf
     registry = build(Path(env.project_dir) / "content_data")
-    renderer = Renderer(registry, care=config["extra"]["care"])
+    renderer = Renderer(registry, care=config["extra"]["care"], bytecode_cache=bytecode_cache(env.project_dir))
 
     use_glossary_everywhere(config, registry)
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from . import gather
 from .models import Level
@@ -38,7 +38,13 @@ LEVELS = [level.value for level in Level]
 class Renderer:
     """Renders pages and components from the registry."""
 
-    def __init__(self, registry: Registry, care: dict[str, str], today: date | None = None):
+    def __init__(
+        self,
+        registry: Registry,
+        care: dict[str, str],
+        today: date | None = None,
+        bytecode_cache: BytecodeCache | None = None,
+    ):
         self.registry = registry
         self.care = care
         self.today = today or date.today()
@@ -49,6 +55,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=bytecode_cache,
         )
         self.env.filters.update(
             md=md, plain=plain, long_date=long_date, trigger_label=lambda key: gather.TRIGGER_LABELS[key]
