@@ -15,7 +15,7 @@ from markupsafe import escape
 from .gather import search_tags, structured_data
 from .registry import Registry, build
 from .render import Renderer
-from .site import content_edit_url, root_of, use_glossary_everywhere
+from .site import content_edit_url, root_of, use_glossary_everywhere, write_glossary_file
 from .template_cache import bytecode_cache
 from .text import plain
 
@@ -29,6 +29,8 @@ def define_env(env: Any) -> None:
     renderer = Renderer(registry, care=config["extra"]["care"], bytecode_cache=bytecode_cache(env.project_dir))
 
     use_glossary_everywhere(config, registry)
+    # kept for on_post_build, which mkdocs-macros calls with the same env
+    env.hip_and_back_registry = registry
 
     def item_page(kind: str, item_id: str) -> str:
         """The body of an item's page. Also points "Edit this page" at the item's YAML file and
@@ -51,3 +53,8 @@ def define_env(env: Any) -> None:
     page_aware = {"item_page": item_page, "body_map": body_map, "hip_or_back_guide": hip_or_back_guide}
     for name, function in renderer.macros().items():
         env.macro(page_aware.get(name, function), name)
+
+
+def on_post_build(env: Any) -> None:
+    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows."""
+    write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)

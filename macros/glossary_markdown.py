@@ -1,9 +1,13 @@
-"""Python-Markdown's `abbr` extension with a faster matcher, for a glossary of hundreds of terms.
+"""Python-Markdown's `abbr` extension for a glossary of hundreds of terms: a faster matcher, and
+meanings kept out of the page.
 
-`abbr` finds terms with one regular expression `\\b(?:term1|term2|...)\\b`, longest term first;
-with the glossary's ~900 forms, Python's regex engine tries every alternative at every position,
-which was a fifth of the build time. The same terms as a prefix tree (`hip(?: (?:flexor|joint))?`)
-give identical matches about ten times faster. Everything else is the stock extension.
+- Matching: `abbr` finds terms with one regular expression `\\b(?:term1|term2|...)\\b`, longest
+  term first; with the glossary's ~900 forms, Python's regex engine tries every alternative at
+  every position, which was a fifth of the build time. The same terms as a prefix tree
+  (`hip(?: (?:flexor|joint))?`) give identical matches about ten times faster.
+- `in_page: false`: glossary terms are marked `<abbr>term</abbr>` without their meaning, which
+  app.js reads from one cached file (assets/glossary.json) instead of every page repeating it
+  (about 2 KiB of every page, compressed). Abbreviations a page defines itself keep their title.
 """
 
 from __future__ import annotations
@@ -41,6 +45,17 @@ def _compiled(words: frozenset[str]) -> re.Pattern[str]:
 
 
 class GlossaryTreeprocessor(AbbrTreeprocessor):
+    def __init__(self, md: Any, abbrs: dict[str, str], glossary: dict[str, str], in_page: bool):
+        super().__init__(md, abbrs)
+        self.glossary = glossary
+        self.in_page = in_page
+
+    def create_element(self, title: str, text: str, tail: str) -> Any:
+        abbr = super().create_element(title, text, tail)
+        if not self.in_page and self.glossary.get(text) == title:
+            del abbr.attrib["title"]
+        return abbr
+
     def run(self, root: Any) -> None:
         if not self.abbrs:
             return
@@ -50,9 +65,15 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
 
 
 class GlossaryExtension(AbbrExtension):
+    def __init__(self, **kwargs: Any):
+        in_page = kwargs.pop("in_page", True)
+        super().__init__(**kwargs)
+        self.in_page = bool(in_page)
+
     def extendMarkdown(self, md: Any) -> None:  # noqa: N802 (Python-Markdown's name)
         super().extendMarkdown(md)
-        md.treeprocessors.register(GlossaryTreeprocessor(md, self.abbrs), "abbr", 7)
+        treeprocessor = GlossaryTreeprocessor(md, self.abbrs, self.glossary, self.in_page)
+        md.treeprocessors.register(treeprocessor, "abbr", 7)
 
 
 def makeExtension(**kwargs: Any) -> GlossaryExtension:  # noqa: N802 (Python-Markdown's name)

@@ -3,6 +3,8 @@ the package does not depend on MkDocs internals."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from .registry import Registry
@@ -30,18 +32,30 @@ def root_of(page_url: str) -> str:
     return "../" * page_url.count("/")
 
 
+GLOSSARY_FILE = "assets/glossary.json"
+
+
+def _meaning(entry: Any) -> str:
+    return f"{entry.definition} (say: {entry.say_it})" if entry.say_it else entry.definition
+
+
 def glossary_abbreviations(registry: Registry) -> dict[str, str]:
     """Every glossary term and its other forms (as written and capitalised) -> its meaning, for
-    the abbr extension's `glossary` option, which explains them on every page."""
+    the abbr extension's `glossary` option, which marks them on every page."""
     glossary: dict[str, str] = {}
     for entry in registry.all("glossary"):
-        meaning = entry.definition
-        if entry.say_it:
-            meaning = f"{meaning} (say: {entry.say_it})"
         for form in [entry.term, *entry.also_matches]:
             for variant in (form, form[:1].upper() + form[1:], form.lower()):
-                glossary.setdefault(variant, meaning)
+                glossary.setdefault(variant, _meaning(entry))
     return glossary
+
+
+def glossary_file(registry: Registry) -> str:
+    """assets/glossary.json, from which app.js explains the terms marked on a page:
+    `{"terms": [[term, meaning, [other forms]], ...]}`, in glossary order (the first term to
+    claim a form keeps it, as in glossary_abbreviations)."""
+    terms = [[e.term, _meaning(e), list(e.also_matches)] for e in registry.all("glossary")]
+    return json.dumps({"terms": terms}, ensure_ascii=False, separators=(",", ":"))
 
 
 GLOSSARY_EXTENSION = "macros.glossary_markdown"
@@ -51,11 +65,19 @@ def use_glossary_everywhere(config: Any, registry: Registry) -> None:
     """Explain glossary terms on every page, from content_data/glossary/ (no hand-written list).
 
     mkdocs.yml lists the stock `abbr` extension; it is swapped here for the same extension with
-    a faster matcher (macros/glossary_markdown.py), importable now that mkdocs-macros has loaded
-    this package.
+    a faster matcher that leaves meanings out of the page (macros/glossary_markdown.py),
+    importable now that mkdocs-macros has loaded this package. app.js shows the meanings.
     """
     extensions = config["markdown_extensions"]
     if "abbr" in extensions:
         extensions[extensions.index("abbr")] = GLOSSARY_EXTENSION
-    options = config["mdx_configs"]
-    options.setdefault(GLOSSARY_EXTENSION, options.pop("abbr", {}))["glossary"] = glossary_abbreviations(registry)
+    options = config["mdx_configs"].setdefault(GLOSSARY_EXTENSION, config["mdx_configs"].pop("abbr", {}))
+    options["glossary"] = glossary_abbreviations(registry)
+    # Meanings come from GLOSSARY_FILE (written after the build), not from every page.
+    options["in_page"] = False
+
+
+def write_glossary_file(site_dir: str | Path, registry: Registry) -> None:
+    path = Path(site_dir) / GLOSSARY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(glossary_file(registry), encoding="utf-8")

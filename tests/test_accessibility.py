@@ -156,7 +156,7 @@ class ControlKinds(HTMLParser):
             or tag in ("button", "input", "select", "textarea", "summary", "iframe")
             or (tag == "label" and "for" in a)
             or "tabindex" in a
-            or (tag == "abbr" and "title" in a)  # made focusable by app.js
+            or (tag == "abbr" and "title" not in a)  # a glossary term, made focusable by app.js
         ):
             classes = " ".join(sorted(c for c in (a.get("class") or "").split() if "--active" not in c))
             self.kinds.add((tag, a.get("type") or "", classes))

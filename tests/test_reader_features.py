@@ -151,16 +151,69 @@ def test_an_exercise_page_prints_without_navigation_and_with_everything_needed(p
     watch.assert_clean()
 
 
-def test_glossary_terms_show_their_meaning_on_focus(page, site_url):
+def test_glossary_meanings_are_not_repeated_in_every_page(built_site: Path):
+    """Terms are marked <abbr>term</abbr>; their meanings are sent once, in assets/glossary.json."""
+    html = (built_site / "conditions" / "sciatica" / "index.html").read_text(encoding="utf-8")
+    terms = BeautifulSoup(html, "html.parser").select("article abbr")
+    assert len(terms) > 10
+    assert all(not t.has_attr("title") for t in terms)
+    data = json.loads((built_site / "assets" / "glossary.json").read_text(encoding="utf-8"))
+    registry = real_registry()
+    assert [t[0] for t in data["terms"]] == [e.term for e in registry.all("glossary")]
+    forms = {f.lower() for term, _, others in data["terms"] for f in [term, *others]}
+    assert {t.get_text().lower() for t in terms} <= forms
+
+
+def glossary_meaning(text: str) -> str:
+    entry = next(
+        e for e in real_registry().all("glossary") if text.lower() in {f.lower() for f in [e.term, *e.also_matches]}
+    )
+    return entry.definition
+
+
+def test_glossary_terms_show_their_meaning_on_focus_and_hover_and_close_with_escape(page, site_url):
     tab, watch = page
     tab.goto(site_url + "/conditions/sciatica/")
-    term = tab.locator("article abbr.app-term").first
-    assert term.get_attribute("title")
+    term = tab.locator("article p abbr.app-term").first
     assert term.get_attribute("tabindex") == "0"
+    tip = tab.locator("#app-term-tip[role=tooltip]")
+    meaning = glossary_meaning(term.inner_text())
+
     term.focus()
-    tooltip = tab.locator(".md-tooltip2--active, .md-tooltip--active, [role=tooltip]").first
-    tooltip.wait_for(state="visible", timeout=5_000)
+    tip.wait_for(state="visible", timeout=5_000)
+    assert meaning in tip.inner_text()
+    assert term.get_attribute("aria-describedby") == "app-term-tip"
+    tab.keyboard.press("Escape")
+    tip.wait_for(state="hidden", timeout=2_000)
+    assert term.get_attribute("aria-describedby") is None
+
+    other = tab.locator("article li abbr.app-term").first
+    other.hover()
+    tip.wait_for(state="visible", timeout=2_000)
+    assert glossary_meaning(other.inner_text()) in tip.inner_text()
+    tip.hover()  # the pointer can move onto the tooltip without it closing (WCAG 1.4.13)
+    tab.wait_for_timeout(600)
+    assert tip.is_visible()
+    tab.mouse.move(0, 0)
+    tip.wait_for(state="hidden", timeout=2_000)
     watch.assert_clean()
+
+
+def test_a_glossary_term_explains_itself_when_tapped_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "/conditions/sciatica/")
+        term = tab.locator("article p abbr.app-term").first
+        term.tap()
+        tip = tab.locator("#app-term-tip")
+        tip.wait_for(state="visible", timeout=5_000)
+        box, term_box = tip.bounding_box(), term.bounding_box()
+        assert box and term_box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        tab.locator("article h2").first.tap()
+        tip.wait_for(state="hidden", timeout=2_000)
+    finally:
+        context.close()
 
 
 def test_every_page_links_to_the_red_flags_page_from_the_banner(built_site: Path):

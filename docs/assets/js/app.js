@@ -1,7 +1,10 @@
 /* Small enhancements. The site works without this file: the guide's plain-text version is
-   complete and glossary terms keep their title text. */
+   complete, and every glossary term is explained on the glossary page. */
 (function () {
   "use strict";
+
+  /* assets/glossary.json sits beside assets/js/; found from this script's own address. */
+  var glossaryUrl = document.currentScript ? new URL("../glossary.json", document.currentScript.src).href : null;
 
   /* Hip-or-back guide: show the form, narrow and sort the list of conditions by the answers. */
   function setUpGuide(root) {
@@ -71,11 +74,124 @@
     update();
   }
 
-  /* Glossary terms: reachable by keyboard and tap, with the meaning read out. */
+  /* Glossary terms: the build marks them <abbr>term</abbr> and leaves their meanings out of the
+     page. Each term becomes reachable by keyboard and tap; on hover, focus or tap its meaning is
+     shown in a tooltip and read out (aria-describedby). The meanings come from one file, fetched
+     the first time a reader asks and then cached, so pages stay small. The tooltip stays while
+     the pointer is over it and closes with Escape (WCAG 1.4.13). */
   function setUpTerms() {
-    document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) {
-      abbr.setAttribute("tabindex", "0");
+    /* Not inside links, buttons or headings: those already do something, or are explained by
+       the page itself. */
+    var terms = Array.prototype.filter.call(document.querySelectorAll(".md-content abbr:not([title])"), function (abbr) {
+      return !abbr.closest("a, button, summary, label, h1, h2, h3, h4, h5, h6");
+    });
+    if (!terms.length || !glossaryUrl) { return; }
+    terms.forEach(function (abbr) {
       abbr.classList.add("app-term");
+      abbr.setAttribute("tabindex", "0");
+    });
+    var meanings = null, loading = null, wanted = null, current = null, hideTimer = 0, hoverTimer = 0;
+    var tip = document.createElement("div");
+    tip.id = "app-term-tip";
+    tip.className = "app-term-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+
+    function load() {
+      if (!loading) {
+        loading = fetch(glossaryUrl)
+          .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+          .then(function (glossary) {
+            meanings = {};
+            glossary.terms.forEach(function (t) {
+              [t[0]].concat(t[2]).forEach(function (form) {
+                var key = form.toLowerCase();
+                if (!(key in meanings)) { meanings[key] = { term: t[0], meaning: t[1] }; }
+              });
+            });
+          });
+        loading.catch(function () { loading = null; /* offline: try again next time */ });
+      }
+      return loading;
+    }
+    function show(abbr) {
+      window.clearTimeout(hideTimer);
+      wanted = abbr;
+      load().then(function () { if (wanted === abbr) { place(abbr); } }, function () {});
+    }
+    function place(abbr) {
+      var found = meanings[abbr.textContent.toLowerCase()];
+      if (!found || (current === abbr && !tip.hidden)) { return; }
+      if (current) { current.removeAttribute("aria-describedby"); }
+      tip.textContent = "";
+      var name = document.createElement("strong");
+      name.textContent = found.term + ": ";
+      tip.appendChild(name);
+      tip.appendChild(document.createTextNode(found.meaning));
+      tip.hidden = false;
+      var page = document.documentElement.clientWidth;
+      var box = abbr.getBoundingClientRect();
+      var left = Math.max(8, Math.min(box.left, page - tip.offsetWidth - 8));
+      var top = box.bottom + 6;
+      if (top + tip.offsetHeight > window.innerHeight && box.top - tip.offsetHeight - 6 > 0) {
+        top = box.top - tip.offsetHeight - 6;
+      }
+      tip.style.left = left + window.scrollX + "px";
+      tip.style.top = top + window.scrollY + "px";
+      abbr.setAttribute("aria-describedby", tip.id);
+      current = abbr;
+    }
+    function hide() {
+      window.clearTimeout(hideTimer);
+      wanted = null;
+      tip.hidden = true;
+      if (current) { current.removeAttribute("aria-describedby"); }
+      current = null;
+    }
+    function hideSoon() {
+      window.clearTimeout(hideTimer);
+      hideTimer = window.setTimeout(hide, 300);
+    }
+    function termOf(target) {
+      return target && target.closest ? target.closest("abbr.app-term") : null;
+    }
+
+    /* A pointer passing over a term does not open it: it has to rest there a moment. */
+    document.addEventListener("mouseover", function (event) {
+      var abbr = termOf(event.target);
+      window.clearTimeout(hoverTimer);
+      if (abbr) {
+        window.clearTimeout(hideTimer);
+        hoverTimer = window.setTimeout(function () { show(abbr); }, 150);
+      } else if (tip.contains(event.target)) {
+        window.clearTimeout(hideTimer);
+      }
+    });
+    document.addEventListener("mouseout", function (event) {
+      if (termOf(event.target) || tip.contains(event.target)) {
+        window.clearTimeout(hoverTimer);
+        hideSoon();
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      var abbr = termOf(event.target);
+      if (abbr) { show(abbr); } else if (!tip.contains(event.target)) { hide(); }
+    });
+    document.addEventListener("focusout", function (event) {
+      if (termOf(event.target)) { hideSoon(); }
+    });
+    document.addEventListener("click", function (event) {
+      var abbr = termOf(event.target);
+      if (abbr) { show(abbr); } else if (!tip.contains(event.target)) { hide(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && (current || wanted)) {
+        hide();
+      } else if ((event.key === "Enter" || event.key === " ") && termOf(event.target)) {
+        event.preventDefault();
+        show(event.target);
+      }
     });
   }
 
