@@ -126,11 +126,6 @@ def test_the_first_visit_to_a_condition_page_stays_within_90_kib(weights):
     assert total(weights.first) <= FIRST_LOAD_BUDGET, weights.report
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: the heaviest condition pages send about 12.5 KiB of HTML (content about 7 KiB, "
-    "theme header, sidebars and footer about 5.5 KiB); remove this mark when the budget is met",
-)
 def test_a_further_condition_page_stays_within_10_kib(weights):
     assert total(weights.further) <= FURTHER_PAGE_BUDGET, weights.report
 

@@ -1,0 +1,52 @@
+"""The hooks that make each page smaller: whitespace compaction and the icon sprite."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from macros import compact_html, icon_sprite
+
+ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+
+
+def test_compaction_keeps_one_line_break_and_leaves_pre_script_and_textarea_alone():
+    html = (
+        "<div>\n      <p>Text\n\n   <a href=x>link</a>  and</p>\n\n\n    </div>"
+        "<pre>  keep\n\n    this</pre><script>var a = `x\n\n  y`;</script><textarea>a\n\n  b</textarea>"
+    )
+    out = compact_html.compact(html)
+    assert out.startswith("<div>\n<p>Text\n<a href=x>link</a>  and</p>\n</div>")
+    for kept in (
+        "<pre>  keep\n\n    this</pre>",
+        "<script>var a = `x\n\n  y`;</script>",
+        "<textarea>a\n\n  b</textarea>",
+    ):
+        assert kept in out
+
+
+def test_theme_icons_become_references_into_one_sprite_and_other_drawings_stay():
+    icon_sprite.on_pre_build(config={})
+    own = '<svg class="app-body-map__svg" viewBox="0 0 4 4" role="group"><path d="M0 0h4"/></svg>'
+    html = f"<label>{ICON}</label>{own}<button>{ICON}</button>"
+    out = icon_sprite.use_sprite(html, "../../")
+    refs = re.findall(r'<use href="\.\./\.\./assets/icons\.svg#(i-[0-9a-f]+)"/>', out)
+    assert len(refs) == 2 and refs[0] == refs[1]
+    assert own in out and "M3 6h18v2H3z" not in out
+    sprite = BeautifulSoup(icon_sprite.sprite(), "html.parser")
+    symbol = sprite.find("symbol", id=refs[0])
+    assert symbol and symbol["viewbox"] == "0 0 24 24" and symbol.path["d"] == "M3 6h18v2H3z"
+
+
+def test_every_icon_reference_in_the_built_site_exists_in_the_sprite(built_site: Path):
+    sprite = BeautifulSoup((built_site / icon_sprite.SPRITE).read_text(encoding="utf-8"), "html.parser")
+    ids = {s["id"] for s in sprite.find_all("symbol")}
+    used: set[str] = set()
+    for page in built_site.rglob("*.html"):
+        for use in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("use"):
+            target = (page.parent / use["href"].split("#")[0]).resolve()
+            assert target == (built_site / icon_sprite.SPRITE).resolve(), page
+            used.add(use["href"].split("#")[1])
+    assert used and used <= ids
