@@ -10,6 +10,8 @@ from pathlib import Path
 from .common import Build, copy_project, retitle, table, timed_build
 
 SIZES = (0, 100, 300, 1000)
+TARGET_SECONDS = 20.0  # for the +1,000 build, on a 2-core machine
+TARGET_PEAK_MIB = 300.0
 
 
 def add_conditions(project: Path, count: int) -> None:
@@ -57,4 +59,21 @@ def run(sizes: tuple[int, ...] = SIZES) -> tuple[str, dict[int, Build]]:
             ]
         )
     text = table(["site", "pages", "wall s", "ms per page", "peak MiB"], rows)
-    return text, results
+    return text + "\n\n" + verdict(results), results
+
+
+def verdict(results: dict[int, Build]) -> str:
+    """The targets, met or not: +1,000 in 20 s and 300 MiB, time per page flat from +100 to +1,000."""
+    if 1000 not in results:
+        return "Targets apply to the +1,000 build (run it to compare)."
+    big = results[1000]
+    per_page = [results[n].seconds / results[n].pages for n in (100, 300, 1000) if n in results]
+    growth = max(per_page) / min(per_page)
+    return (
+        f"Targets: +1,000 in at most {TARGET_SECONDS:.0f} s: {big.seconds:.1f} s, "
+        f"{'within' if big.seconds <= TARGET_SECONDS else 'over'}; "
+        f"peak at most {TARGET_PEAK_MIB:.0f} MiB: {big.peak_mib:.0f} MiB, "
+        f"{'within' if big.peak_mib <= TARGET_PEAK_MIB else 'over'}; "
+        f"time per page from +100 to +1,000 varies by a factor of {growth:.2f} "
+        f"({'flat' if growth <= 1.25 else 'not flat'})."
+    )
