@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """A hint ending: "; did you mean 'sciatica'?" for the closest option, or nothing."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 @dataclass(frozen=True, order=True)

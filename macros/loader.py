@@ -9,7 +9,6 @@ raises for bad content: problems are gathered and reported at once.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentProblem, path_text
+from .errors import ContentProblem, did_you_mean, path_text
 from .models import KINDS
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -114,7 +113,7 @@ def load(root: Path) -> Loaded:
                     1,
                     "",
                     f"unknown folder '{name}'",
-                    hint=f"content goes in one of: {', '.join(KINDS)}" + _did_you_mean(name, KINDS),
+                    hint=f"content goes in one of: {', '.join(KINDS)}" + did_you_mean(name, KINDS),
                 )
             )
         elif entry.is_file():
@@ -298,14 +297,14 @@ def _problem_from(error: Any, shown: str, lines: dict[Loc, int], model: type[Bas
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         message = f"unknown field '{loc[-1]}'"
-        hint = "allowed fields here: " + ", ".join(allowed) + _did_you_mean(str(loc[-1]), allowed)
+        hint = "allowed fields here: " + ", ".join(allowed) + did_you_mean(str(loc[-1]), allowed)
     elif value is None:
         message = "is empty"
         hint = "fill it in, or remove the line if the field is optional"
     elif kind in ("enum", "literal_error"):
         expected = re.sub(r"'", "", str(ctx.get("expected", ""))).replace(" or ", ", ")
         message = f"{value!r} is not one of {expected}"
-        hint = _did_you_mean(str(value), expected.split(", ")).strip(" ;") if isinstance(value, str) else ""
+        hint = did_you_mean(str(value), expected.split(", ")).strip(" ;") if isinstance(value, str) else ""
     elif kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
     elif kind.startswith("url_"):
@@ -347,11 +346,6 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
-
-
-def _did_you_mean(word: str, options: list[str] | dict[str, Any]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _type_name(value: Any) -> str:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ContentError, ContentProblem, path_text
-from .loader import LoadedItem, _did_you_mean, load
+from .errors import ContentError, ContentProblem, did_you_mean, path_text
+from .loader import LoadedItem, load
 from .models import KINDS, PAGE_KINDS, ref_fields
 
 
@@ -67,7 +67,7 @@ class Registry:
         except KeyError:
             known = sorted(self.entries[kind])
             raise KeyError(
-                f"no {kind} item '{item_id}' in content_data/{kind}/{_did_you_mean(item_id, known)}"
+                f"no {kind} item '{item_id}' in content_data/{kind}/{did_you_mean(item_id, known)}"
             ) from None
 
     def all(self, kind: str) -> list[Entry]:
@@ -133,7 +133,7 @@ def _resolve(
                             *where,
                             message=f"unknown {_singular(target_kind)} '{ref_id}'",
                             hint=f"ids are the file names in content_data/{target_kind}/"
-                            + (_did_you_mean(ref_id, known) or f"; known: {', '.join(known[:12])}"),
+                            + (did_you_mean(ref_id, known) or f"; known: {', '.join(known[:12])}"),
                         )
                     )
                 continue
