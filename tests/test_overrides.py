@@ -154,6 +154,12 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ),
         ],
     ),
+    "partials/content.html": (
+        """\
+- an "On this page" list after the title of pages outside the navigation (item pages), whose
+  table of contents the small-screen menu cannot show (overrides/partials/page-contents.html).""",
+        [("{{ page.content }}", '{% include "partials/page-contents.html" %}')],
+    ),
     "partials/toc.html": (
         """\
 - the title points at the __toc toggle only where the navigation renders one: a page outside

@@ -263,3 +263,31 @@ def test_comparison_tables_are_on_the_pages_that_need_them(built_site: Path):
         "Who gets it",
         "Get help urgently if",
     ]
+
+
+def test_item_pages_list_their_sections_on_small_screens(browser, site_url, built_site: Path):
+    """Pages outside the navigation get no table of contents in the phone menu, so they list
+    their sections after the title; where the sidebar shows the table of contents, it is hidden."""
+    html = (built_site / "conditions" / "sciatica" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    listed = [a["href"] for a in soup.select("nav.app-page-contents a")]
+    sections = [
+        "#" + h2["id"] for h2 in soup.select("article h2[id]") if "app-page-contents__title" not in h2.get("class", [])
+    ]
+    assert listed == sections and "#when-to-get-help" in listed
+    in_nav = (built_site / "hip-or-back" / "index.html").read_text(encoding="utf-8")
+    assert "app-page-contents" not in in_nav
+
+    for width, shown in ((390, True), (1280, False)):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        try:
+            tab = context.new_page()
+            tab.goto(site_url + "/conditions/sciatica/")
+            contents = tab.locator("nav.app-page-contents")
+            assert contents.is_visible() == shown
+            if shown:
+                contents.get_by_role("link", name="When to get help").click()
+                tab.wait_for_url("**#when-to-get-help")
+                assert tab.locator("#when-to-get-help").is_visible()
+        finally:
+            context.close()
