@@ -291,3 +291,15 @@ def test_item_pages_list_their_sections_on_small_screens(browser, site_url, buil
                 assert tab.locator("#when-to-get-help").is_visible()
         finally:
             context.close()
+
+
+def test_glossary_meanings_load_only_when_asked_for_or_when_the_reader_starts_tabbing(page, site_url):
+    tab, watch = page
+    asked: list[str] = []
+    tab.on("request", lambda request: asked.append(request.url))
+    tab.goto(site_url + "/conditions/sciatica/")
+    tab.wait_for_load_state("networkidle")
+    assert not [u for u in asked if u.endswith("/assets/glossary.json")], "meanings loaded before anyone asked"
+    with tab.expect_response("**/assets/glossary.json"):
+        tab.keyboard.press("Tab")
+    watch.assert_clean()

@@ -185,6 +185,14 @@
       var abbr = termOf(event.target);
       if (abbr) { show(abbr); } else if (!tip.contains(event.target)) { hide(); }
     });
+    /* A reader moving through the page with Tab will probably reach a term: fetch the meanings
+       then, so the first term focused is described at once. */
+    document.addEventListener("keydown", function prefetch(event) {
+      if (event.key === "Tab") {
+        document.removeEventListener("keydown", prefetch);
+        load().catch(function () {});
+      }
+    });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && (current || wanted)) {
         hide();
