@@ -76,9 +76,7 @@ class LoadedItem:
 
     def line_of(self, loc: Loc) -> int:
         """Line of a field, or of its nearest parent that has one."""
-        while loc not in self.lines:
-            loc = loc[:-1]
-        return self.lines[loc]
+        return _line(self.lines, loc)
 
 
 @dataclass
@@ -276,6 +274,7 @@ def _value(
 
 
 def _line(lines: dict[Loc, int], loc: Loc) -> int:
+    """Line of the field at loc, or of its nearest parent that has one."""
     while loc not in lines:
         loc = loc[:-1]
     return lines[loc]
