@@ -68,8 +68,6 @@ ContentLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 class LoadedItem:
     """One valid item, with where each of its fields stands in its file."""
 
-    kind: str
-    id: str
     file: str  # as shown to editors, e.g. content_data/conditions/sciatica.yaml
     model: BaseModel
     lines: dict[Loc, int]
@@ -83,7 +81,6 @@ class LoadedItem:
 class Loaded:
     """Everything read from one content folder."""
 
-    root: Path
     items: dict[str, dict[str, LoadedItem]] = field(default_factory=lambda: {k: {} for k in KINDS})
     problems: list[ContentProblem] = field(default_factory=list)
     # ids of every file found, valid or not, so a reference to a broken file is not
@@ -94,7 +91,7 @@ class Loaded:
 def load(root: Path) -> Loaded:
     """Read and validate every content file under root."""
     root = Path(root)
-    loaded = Loaded(root=root)
+    loaded = Loaded()
     if not root.is_dir():
         loaded.problems.append(ContentProblem(str(root), 1, "", "content folder not found"))
         return loaded
@@ -152,7 +149,7 @@ def load(root: Path) -> Loaded:
                 continue
             first_file[item_id] = shown_path
             loaded.seen_ids[kind].add(item_id)
-            item = _load_file(path, shown_path, kind, item_id, model, loaded.problems)
+            item = _load_file(path, shown_path, kind, model, loaded.problems)
             if item is not None:
                 loaded.items[kind][item_id] = item
     return loaded
@@ -175,7 +172,7 @@ def _check_file_name(path: Path, shown: str) -> ContentProblem | None:
 
 
 def _load_file(
-    path: Path, shown: str, kind: str, item_id: str, model: type[BaseModel], problems: list[ContentProblem]
+    path: Path, shown: str, kind: str, model: type[BaseModel], problems: list[ContentProblem]
 ) -> LoadedItem | None:
     try:
         text = path.read_text(encoding="utf-8")
@@ -236,7 +233,7 @@ def _load_file(
         for error in err.errors():
             problems.append(_problem_from(error, shown, lines, model))
         return None
-    return LoadedItem(kind=kind, id=item_id, file=shown, model=item, lines=lines)
+    return LoadedItem(file=shown, model=item, lines=lines)
 
 
 def _value(

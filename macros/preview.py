@@ -38,6 +38,7 @@ from pathlib import Path
 from .errors import ContentError
 from .models import KINDS, PAGE_KINDS
 from .registry import Registry, build
+from .render import PAGE_TEMPLATES
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -196,10 +197,7 @@ def pages_mentioning(site: Path, text: str) -> list[str]:
 
 def _kinds_using_template(template: str) -> list[str]:
     """Kinds whose pages are rendered with a page template (e.g. 'pages/condition.md')."""
-    from . import render
-
-    templates = getattr(render, "PAGE_TEMPLATES", {})
-    return [kind for kind, name in templates.items() if name == template]
+    return [kind for kind, name in PAGE_TEMPLATES.items() if name == template]
 
 
 def _first_page(kind: str, registry: Registry | None, docs: Path) -> str | None:

@@ -55,9 +55,8 @@ class Entry:
 class Registry:
     """All content, indexed by kind and id."""
 
-    def __init__(self, entries: dict[str, dict[str, Entry]], root: Path):
+    def __init__(self, entries: dict[str, dict[str, Entry]]):
         self.entries = entries
-        self.root = root
 
     def get(self, kind: str, item_id: str) -> Entry:
         if kind not in self.entries:
@@ -101,7 +100,7 @@ def build(root: Path) -> Registry:
     if problems:
         raise ContentError(problems)
     _derive_reverse_links(entries)
-    return Registry(entries, Path(root))
+    return Registry(entries)
 
 
 def _resolve(

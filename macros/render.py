@@ -107,15 +107,6 @@ class Renderer:
             raise ValueError("care_card needs at least one item")
         return self._render("components/care-card.html", level=level, items=list(items), heading_level=heading_level)
 
-    def exercise_card(self, item_id: str) -> str:
-        """A short card for an exercise, linking to its page."""
-        return self._render("components/exercise-card.html", item=self.registry.get("exercises", item_id))
-
-    def conditions_for_region(self, region_id: str) -> str:
-        """List of conditions felt in a body region."""
-        region = self.registry.get("regions", region_id)
-        return self._render("components/item-list.html", items=region.conditions, show_summary=True)
-
     def item_list(self, kind: str, group_by: str | None = None) -> str:
         """Every item of a kind, linked, with its summary; optionally grouped by a field."""
         entries = self.registry.all(kind)
@@ -175,8 +166,6 @@ class Renderer:
         return {
             "item_page": self.item_page,
             "care_card": self.care_card,
-            "exercise_card": self.exercise_card,
-            "conditions_for_region": self.conditions_for_region,
             "item_list": self.item_list,
             "red_flags": self.red_flags,
             "compare": self.compare,
