@@ -139,6 +139,8 @@ FEELING_LABELS = {
     "clicking-locking": "Clicking, catching or locking",
     "tenderness": "Tender to touch",
 }
+assert set(TRIGGER_LABELS) == {t.value for t in Trigger}, "label every Trigger"
+assert set(FEELING_LABELS) == {f.value for f in Feeling}, "label every Feeling"
 
 
 @dataclass
@@ -151,9 +153,8 @@ class GuideCondition:
 
 
 def guide(registry: Registry) -> dict[str, Any]:
-    """Everything the hip-or-back guide shows, from condition data."""
-    assert set(TRIGGER_LABELS) == {t.value for t in Trigger}, "label every Trigger"
-    assert set(FEELING_LABELS) == {f.value for f in Feeling}, "label every Feeling"
+    """Everything the hip-or-back guide shows from condition data (its red flags come from
+    red_flags())."""
     conditions = []
     for c in registry.all("conditions"):
         regions = [r.id for r in c.regions]
@@ -171,7 +172,6 @@ def guide(registry: Registry) -> dict[str, Any]:
         "feelings": FEELING_LABELS,
         "sources_of_pain": SOURCES_OF_PAIN,
         "conditions": conditions,
-        "flags": red_flags(registry),
     }
 
 

@@ -8,6 +8,7 @@ so `{{ config }}` in a YAML field appears literally on the page.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -117,12 +118,17 @@ class Renderer:
             return self._render("components/grouped-list.html", groups=groups)
         return self._render("components/item-list.html", items=entries, show_summary=True)
 
+    @functools.cached_property
+    def _flags(self) -> dict[str, Any]:
+        """Red flags gathered once: the red-flags page, common_signs and the guide share them."""
+        return gather.red_flags(self.registry)
+
     def red_flags(self) -> str:
         """Every emergency and urgent sign from all content, deduplicated and grouped."""
         return self._render(
             "components/red-flags.html",
             heading_level=2,
-            flags=gather.red_flags(self.registry),
+            flags=self._flags,
             warnings=self.registry.all("warning_signs"),
         )
 
@@ -130,7 +136,7 @@ class Renderer:
         """A care card of the shared red flags at one level, e.g. for the home page."""
         if level not in ("urgent", "emergency"):
             raise ValueError(f"common_signs level '{level}' is not one of urgent, emergency")
-        items = [sign.text for sign in gather.red_flags(self.registry)["shared"][level]]
+        items = [sign.text for sign in self._flags["shared"][level]]
         return self._render("components/care-card.html", level=level, items=items, heading_level=heading_level)
 
     def compare(self, *item_ids: str) -> str:
@@ -146,7 +152,7 @@ class Renderer:
 
     def hip_or_back_guide(self, root: str = "") -> str:
         """The interactive hip-or-back guide with its complete plain-text version."""
-        return self._render("components/guide.html", g=gather.guide(self.registry), root=root)
+        return self._render("components/guide.html", g=gather.guide(self.registry), flags=self._flags, root=root)
 
     def sources_list(self, *source_ids: str) -> str:
         """A numbered list of sources, for hand-written pages."""
