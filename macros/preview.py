@@ -110,6 +110,7 @@ def page_title(site: Path, url: str) -> str | None:
 
 def plan_pages(changed: list[str], site: Path, registry: Registry | None, docs: Path, limit: int = 12) -> Plan:
     """Which pages of the built site to show for these changed files, most direct first."""
+    _page_texts.cache_clear()  # the site may have been rebuilt since the last plan
     plan = Plan()
     wanted: list[tuple[str, str]] = []  # (url, reason), in priority order
     samples: list[tuple[str, str]] = []
@@ -168,7 +169,7 @@ def _content_pages(
         return []
     # An item without a page of its own: the pages of the items that use it, then a few pages
     # that show its words (a red flag on the red-flags page, a glossary word where it is used).
-    users = [f"{u.kind}/{u.id}/" for u in registry if u.has_page and any(entry in t for t in u.refs.values())]
+    users = [f"{u.kind}/{u.id}/" for users_of_kind in entry.back.values() for u in users_of_kind if u.has_page]
     shown = [url for url in pages_mentioning(site, _label(entry.model, item_id)) if url not in users]
     return [(url, f"uses {path}") for url in users] + [(url, f"shows {path}") for url in shown[:MENTION_LIMIT]]
 
@@ -182,17 +183,23 @@ def _label(model: object, item_id: str) -> str:
 
 def pages_mentioning(site: Path, text: str) -> list[str]:
     """URLs of built pages whose main text contains `text` (case-insensitive)."""
+    needle = text.lower()
+    return [url for url, words in _page_texts(site) if needle in words]
+
+
+@functools.cache
+def _page_texts(site: Path) -> tuple[tuple[str, str], ...]:
+    """(URL, main text in lower case) of every built page, read once per plan however many
+    items changed."""
     from bs4 import BeautifulSoup
 
-    needle = text.lower()
-    found = []
+    texts = []
     for html in sorted(site.rglob("index.html")):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         main = soup.select_one("article") or soup.body
-        if main is not None and needle in main.get_text(" ", strip=True).lower():
-            rel = html.parent.relative_to(site).as_posix()
-            found.append("" if rel == "." else rel + "/")
-    return found
+        rel = html.parent.relative_to(site).as_posix()
+        texts.append(("" if rel == "." else rel + "/", main.get_text(" ", strip=True).lower() if main else ""))
+    return tuple(texts)
 
 
 def _kinds_using_template(template: str) -> list[str]:
