@@ -278,7 +278,7 @@ def test_item_pages_list_their_sections_on_small_screens(browser, site_url, buil
     in_nav = (built_site / "hip-or-back" / "index.html").read_text(encoding="utf-8")
     assert "app-page-contents" not in in_nav
 
-    for width, shown in ((390, True), (1280, False)):
+    for width, shown in ((390, True), (959, True), (960, False), (1280, False)):
         context = browser.new_context(viewport={"width": width, "height": 800})
         try:
             tab = context.new_page()
