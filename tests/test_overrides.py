@@ -1,7 +1,7 @@
 """Our copies of Material's templates are Material's files plus a short, listed set of changes.
 
-Some fixes (invalid HTML, controls a keyboard cannot reach, the search index loaded on every
-page) sit outside any template block, so the template is copied whole. This test re-applies the
+Some fixes (invalid HTML, controls a keyboard cannot reach, a request to another site) sit
+outside any template block, so the template is copied whole. This test re-applies the
 listed changes to the installed Material's file and compares: when Material is upgraded and its
 file changes, it fails and says which copy to refresh. To refresh one after an upgrade:
 `python -m tests.test_overrides` rewrites every copy from the installed Material.
@@ -18,12 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MATERIAL = Path(material.__file__).parent / "templates"
 GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
-# Load the search index and start the search worker only when the reader starts to search
-# (docs/assets/js/search-on-demand.js explains; tests/test_page_weight.py measures it). It must
-# run before Material's script, which sets up search as it runs; placed just before it, the
-# browser fetches both at once and the page is not held up.
-SEARCH_ON_DEMAND = """<script src="{{ 'assets/js/search-on-demand.js' | url }}"></script>\n      """
-
 # file -> (why, [(Material's text, ours)])
 CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "base.html": (
@@ -32,8 +26,7 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 - no autocomplete="off" on the drawer and search checkboxes (invalid on a checkbox; Material's
   script closes both on every page load anyway);
 - a skip link on every page: pages without headings (the 404 page) skip to #__content, the id
-  given to the content area;
-- the search index and worker load when the reader starts to search, not on every page view.""",
+  given to the content area.""",
         [
             (
                 '<meta name="description" content="{{ page.meta.description }}">',
@@ -64,10 +57,6 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             (
                 '<div class="md-content" data-md-component="content">',
                 '<div class="md-content" data-md-component="content" id="__content">',
-            ),
-            (
-                "<script src=\"{{ 'assets/javascripts/bundle.",
-                SEARCH_ON_DEMAND + "<script src=\"{{ 'assets/javascripts/bundle.",
             ),
         ],
     ),
@@ -159,6 +148,12 @@ CHANGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 - an "On this page" list after the title of pages outside the navigation (item pages), whose
   table of contents the small-screen menu cannot show (overrides/partials/page-contents.html).""",
         [("{{ page.content }}", '{% include "partials/page-contents.html" %}')],
+    ),
+    "partials/source.html": (
+        """\
+- no data-md-component="source", which would make every page fetch repository facts from
+  another site.""",
+        [(' class="md-source" data-md-component="source">', ' class="md-source">')],
     ),
     "partials/toc.html": (
         """\
