@@ -4,10 +4,10 @@
    The index holds the text of every page (about 130 KiB compressed) and the worker script is
    another 12 KiB; Material for MkDocs fetches both as soon as a page loads. Material already
    waits for the reader when the site is opened from disk (file://); this does the same over
-   HTTP. overrides/partials/search.html loads it deferred: it runs after the page is parsed and
-   before DOMContentLoaded, when Material sets up search, so it can hold back the request for
-   search/search_index.json and hand Material a worker that starts on its first message. tests/test_page_weight.py measures the result and the browser
-   tests check that search still works, by mouse and by keyboard. */
+   HTTP. overrides/main.html loads it just before Material's script, so it runs before Material
+   sets up search: it can hold back the request for search/search_index.json and hand Material
+   a worker that starts on its first message. tests/test_page_weight.py measures the result and
+   the browser tests check that search still works, by mouse and by keyboard. */
 (function () {
   "use strict";
   var wanted = /[?&]h=/.test(location.search); /* a search result was followed: highlight */
@@ -68,11 +68,6 @@
     if (event.target.closest && event.target.closest(".md-search")) want();
   });
   document.addEventListener("change", function (event) {
-    if (event.target.id !== "__search") return;
-    want();
-    /* Material focuses the search box on the button's click, before the box is shown on small
-       screens (material-fixes.css hides it while closed): focus it once search is open. */
-    var input = document.querySelector(".md-search__input");
-    if (event.target.checked && input && document.activeElement !== input) input.focus();
+    if (event.target.id === "__search") want();
   });
 })();
