@@ -195,3 +195,9 @@ def page(browser: object, site_url: str) -> Iterator[tuple[object, PageWatch]]:
     watch = PageWatch(tab, site_url)
     yield tab, watch
     context.close()
+
+
+# Fixtures defined beside the helpers they use, registered here once for the whole test run
+# (a fixture imported into a test module would be a separate copy for that module).
+from .served import pages, served  # noqa: E402, F401
+from .site_walk import site_walk  # noqa: E402, F401

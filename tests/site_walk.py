@@ -222,19 +222,14 @@ def report(title: str, findings: dict[str, list[str]], limit: int = 12) -> str:
     return "\n".join(lines)
 
 
-# Walks done in this test run, by (built site, viewport, theme). Kept here rather than in the
-# fixture because each test module that imports a fixture gets its own copy of it.
-_WALKS: dict[tuple[str, str, str], Walk] = {}
-
-
 @pytest.fixture(scope="session")
-def site_walk(browser, served, pages, built_site) -> Callable[[str, str], Walk]:
+def site_walk(browser, served, pages) -> Callable[[str, str], Walk]:
     """walk(viewport, theme): the walk over every page, done once per test run."""
+    walks: dict[tuple[str, str], Walk] = {}
 
     def get(viewport: str, theme: str) -> Walk:
-        key = (str(built_site), viewport, theme)
-        if key not in _WALKS:
-            _WALKS[key] = walk_site(browser, served, pages, viewport, theme, skip_link=theme == "light")
-        return _WALKS[key]
+        if (viewport, theme) not in walks:
+            walks[viewport, theme] = walk_site(browser, served, pages, viewport, theme, skip_link=theme == "light")
+        return walks[viewport, theme]
 
     return get

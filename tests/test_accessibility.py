@@ -19,15 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from .served import pages, served  # noqa: F401 (fixtures)
-from .site_walk import SCHEMES, SETTLE, VIEWPORTS, report, site_walk  # noqa: F401 (fixture)
+from .site_walk import SCHEMES, SETTLE, VIEWPORTS, report
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("theme", SCHEMES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_every_page_meets_wcag_2_2_aa_by_axe(site_walk, viewport, theme):  # noqa: F811
+def test_every_page_meets_wcag_2_2_aa_by_axe(site_walk, viewport, theme):
     walk = site_walk(viewport, theme)
     text = ""
     if walk.axe:
@@ -197,7 +196,7 @@ def walk_with_tab(tab, limit: int = 1000) -> tuple[list[dict], set[str]]:
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_every_control_is_reached_by_tab_and_shows_focus(browser, served, pages, built_site, viewport):  # noqa: F811
+def test_every_control_is_reached_by_tab_and_shows_focus(browser, served, pages, built_site, viewport):
     sample = pages_with_every_kind_of_control(built_site, pages)
     context, tab = new_tab(browser, viewport)
     findings: dict[str, list[str]] = defaultdict(list)
@@ -258,7 +257,7 @@ def walk_open_menu(tab, what: str) -> list[str]:
     return problems
 
 
-def test_the_menu_works_with_the_keyboard_on_a_phone(browser, served, pages):  # noqa: F811
+def test_the_menu_works_with_the_keyboard_on_a_phone(browser, served):
     """Enter on the menu button opens the drawer and moves focus into it; Tab stays in it and
     every stop can be seen; its panels open and close with Enter; Escape closes it and
     returns focus to the button; Enter on a link follows it."""
@@ -304,7 +303,7 @@ def test_the_menu_works_with_the_keyboard_on_a_phone(browser, served, pages):  #
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_search_works_with_the_keyboard(browser, served, pages, viewport):  # noqa: F811
+def test_search_works_with_the_keyboard(browser, served, pages, viewport):
     context, tab = new_tab(browser, viewport)
     try:
         condition = a_condition(pages)
@@ -328,7 +327,7 @@ def test_search_works_with_the_keyboard(browser, served, pages, viewport):  # no
         context.close()
 
 
-def test_the_theme_switch_works_with_the_keyboard_and_is_remembered(browser, served):  # noqa: F811
+def test_the_theme_switch_works_with_the_keyboard_and_is_remembered(browser, served):
     context, tab = new_tab(browser, "desktop")
     try:
         tab.goto(served.page_url(""))

@@ -118,7 +118,9 @@ def test_the_guide_quotes_the_real_messages_for_too_few_sources_and_an_empty_fie
         path = content / "conditions" / "slipped-disc.yaml"
         path.write_text(path.read_text().replace("sources: [nhs-sciatica, nice-ng59]", "sources: [nhs-sciatica]"))
 
-    assert set(problems_with(change=one_source)) <= documented_messages()
+    real = problems_with(change=one_source)
+    assert real, "one source raised no problem"
+    assert set(real) <= documented_messages()
 
     subprocess.run(
         [sys.executable, "-m", "macros", "new", "sources", "nhs-back-pain", "--root", str(tmp_path)],
@@ -129,6 +131,7 @@ def test_the_guide_quotes_the_real_messages_for_too_few_sources_and_an_empty_fie
     with pytest.raises(ContentError) as err:
         build(tmp_path / "content_data")
     first = [str(p).splitlines()[0] for p in err.value.problems if p.field == "title"]
+    assert first, "an empty title raised no problem"
     assert set(first) <= documented_messages()
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPORTS
-from .served import Sent, SiteServer, pages, served  # noqa: F401 (fixtures)
+from .served import Sent, SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -91,7 +91,7 @@ class Weights:
 
 
 @pytest.fixture(scope="module")
-def weights(browser, served, pages, built_site) -> Weights:  # noqa: F811
+def weights(browser, served, pages, built_site) -> Weights:
     """What a first visit, a further page and starting a search transfer (measured once)."""
     first_page, further_page = heaviest_conditions(built_site, pages)[:2]
     context = browser.new_context()

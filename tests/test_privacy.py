@@ -8,19 +8,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .served import pages, served  # noqa: F401 (fixtures)
-from .site_walk import Recorder, report, site_walk  # noqa: F401 (fixture)
+from .site_walk import Recorder, report
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_every_page_loads_cleanly_and_only_from_its_own_site(site_walk, viewport):  # noqa: F811
+def test_every_page_loads_cleanly_and_only_from_its_own_site(site_walk, viewport):
     walk = site_walk(viewport, "light")
     assert not walk.network, report(f"{walk.pages} pages loaded at {viewport} size:", walk.network, limit=20)
 
 
-def test_searching_loads_cleanly_and_only_from_its_own_site(browser, served):  # noqa: F811
+def test_searching_loads_cleanly_and_only_from_its_own_site(browser, served):
     context = browser.new_context()
     tab = context.new_page()
     recorder = Recorder(tab, urlsplit(served.origin).hostname)
