@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import tempfile
 from pathlib import Path
+
+from macros.preview import find_browser
 
 from .common import ROOT, copy_project, table, timed_build
 
@@ -26,15 +27,9 @@ METRICS = {  # Lighthouse audit id -> (column, unit divisor, format)
 
 
 def chrome_path() -> str:
-    for path in (
-        os.environ.get("CHROME_PATH"),
-        os.environ.get("CHROMIUM_PATH"),
-        "/usr/bin/chromium",
-        shutil.which("chromium"),
-        shutil.which("google-chrome"),
-    ):
-        if path and Path(path).exists():
-            return path
+    path = os.environ.get("CHROME_PATH") or find_browser()
+    if path and Path(path).exists():
+        return path
     raise SystemExit("Lighthouse needs Chromium: sudo apt-get install chromium, or set CHROME_PATH")
 
 

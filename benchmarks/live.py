@@ -3,7 +3,6 @@ change to a condition's YAML file until the served page shows it."""
 
 from __future__ import annotations
 
-import re
 import statistics
 import subprocess
 import sys
@@ -11,6 +10,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from tests.served import site_prefix
 
 from .common import ENV, copy_project, free_port, retitle
 
@@ -25,13 +26,6 @@ def fetch(url: str) -> str:
         return ""
 
 
-def site_path(project: Path) -> str:
-    """The path `mkdocs serve` mounts the site under: the path of site_url."""
-    match = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(), flags=re.M)
-    path = re.sub(r"^[a-z]+://[^/]+", "", match.group(1)) if match else "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def run(edits: int = 3, condition: str = "sciatica") -> tuple[str, list[float]]:
     with tempfile.TemporaryDirectory(prefix="bench-live-") as tmp:
         project = copy_project(Path(tmp) / "project")
@@ -39,7 +33,7 @@ def run(edits: int = 3, condition: str = "sciatica") -> tuple[str, list[float]]:
         if not yaml_file.exists():
             yaml_file = sorted(yaml_file.parent.glob("*.yaml"))[0]
         port = free_port()
-        url = f"http://127.0.0.1:{port}{site_path(project)}conditions/{yaml_file.stem}/"
+        url = f"http://127.0.0.1:{port}{site_prefix(project / 'mkdocs.yml')}conditions/{yaml_file.stem}/"
         log = open(Path(tmp) / "serve.log", "w")  # noqa: SIM115 (closed below)
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

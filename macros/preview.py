@@ -234,6 +234,7 @@ def find_browser() -> str | None:
         "/usr/bin/chromium",
         "/usr/bin/chromium-browser",
         shutil.which("chromium"),
+        shutil.which("chromium-browser"),
         shutil.which("google-chrome"),
     ):
         if path and Path(path).exists():

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from macros.preview import find_browser, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -108,36 +108,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1, like GitHub Pages would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-def find_chromium() -> str | None:
-    """A Chromium to drive: $CHROMIUM_PATH, the system's, or one installed by Playwright."""
-    candidates = [
-        os.environ.get("CHROMIUM_PATH"),
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-        shutil.which("google-chrome"),
-    ]
-    for path in candidates:
-        if path and Path(path).exists():
-            return path
-    return None  # Playwright's own Chromium, if installed, is tried by the fixture
+    with serve(built_site) as url:
+        yield url.rstrip("/")
 
 
 NO_BROWSER = (
@@ -153,7 +128,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as p:
-        path = find_chromium()
+        path = find_browser()  # None: Playwright's own Chromium, if installed
         try:
             launched = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         except Error as err:
