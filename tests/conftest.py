@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,6 +44,12 @@ def real_registry():
     from macros.registry import build
 
     return build(ROOT / "content_data")
+
+
+def macros_command(*args: str, **run: Any) -> subprocess.CompletedProcess[str]:
+    """`python -m macros ARGS` from the project folder, as an editor would run it (`run`: more
+    subprocess.run options, e.g. env, timeout or check)."""
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True, **run)
 
 
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

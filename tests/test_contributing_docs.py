@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from macros.models import KINDS
 from macros.registry import build
 from macros.schema import field_rows
 
-from .conftest import FIXTURES, ROOT, make_project, run_mkdocs_build
+from .conftest import FIXTURES, ROOT, macros_command, make_project, run_mkdocs_build
 
 GUIDE = ROOT / "docs" / "contributing"
 PAGES = sorted(p.name for p in GUIDE.glob("*.md"))
@@ -122,12 +120,7 @@ def test_the_guide_quotes_the_real_messages_for_too_few_sources_and_an_empty_fie
     assert real, "one source raised no problem"
     assert set(real) <= documented_messages()
 
-    subprocess.run(
-        [sys.executable, "-m", "macros", "new", "sources", "nhs-back-pain", "--root", str(tmp_path)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    macros_command("new", "sources", "nhs-back-pain", "--root", str(tmp_path), check=True)
     with pytest.raises(ContentError) as err:
         build(tmp_path / "content_data")
     first = [str(p).splitlines()[0] for p in err.value.problems if p.field == "title"]

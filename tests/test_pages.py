@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from macros.models import KINDS, PAGE_KINDS
 
-from .conftest import ROOT, real_registry
+from .conftest import ROOT, macros_command, real_registry
 
 CALL = re.compile(r'\{\{\s*item_page\("([a-z_]+)",\s*"([a-z0-9-]+)"\)\s*\}\}')
 
@@ -31,11 +29,6 @@ def item_pages() -> dict[Path, tuple[str, str]]:
             assert len(calls) == 1, f"{path.relative_to(ROOT)} must call item_page exactly once"
             pages[path] = calls[0]
     return pages
-
-
-def macros_command(*args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m macros ARGS` from the project folder, as an editor would run it."""
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_every_item_page_names_an_existing_item_of_its_own_kind(registry):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from macros.models import PAGE_KINDS
 from macros.preview import docs_url, plan_pages
 from macros.registry import build
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, macros_command
 
 VALID = FIXTURES / "valid" / "content_data"
 
@@ -188,12 +187,12 @@ def test_the_preview_command_writes_the_summary_for_github(site: Path, tmp_path:
     (root / "content_data").symlink_to(VALID)
     (root / "docs").mkdir()
     args = [
-        sys.executable, "-m", "macros", "preview", "--root", str(root), "--site", str(site),
+        "preview", "--root", str(root), "--site", str(site),
         "--out", str(tmp_path / "shots"), "--no-screenshots", "--summary", str(summary),
         "--files", "content_data/exercises/knee-to-chest.yaml",
     ]  # fmt: skip
     env = {**os.environ, "GITHUB_STEP_SUMMARY": str(step_summary)}
-    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env)
+    result = macros_command(*args, env=env)
     assert result.returncode == 0, result.stderr
     assert "`/exercises/knee-to-chest/`" in result.stdout
     assert summary.read_text() == result.stdout
@@ -202,12 +201,7 @@ def test_the_preview_command_writes_the_summary_for_github(site: Path, tmp_path:
 
 
 def test_the_preview_command_needs_a_built_site(tmp_path: Path):
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "preview", "--site", str(tmp_path / "nothing"), "--files"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = macros_command("preview", "--site", str(tmp_path / "nothing"), "--files")
     assert result.returncode == 1 and "no built site" in result.stderr
 
 
@@ -221,10 +215,10 @@ def test_each_page_is_photographed_on_a_wide_screen_and_a_phone(site: Path, tmp_
     (root / "docs").mkdir()
     out = tmp_path / "shots"
     args = [
-        sys.executable, "-m", "macros", "preview", "--root", str(root), "--site", str(site), "--out", str(out),
+        "preview", "--root", str(root), "--site", str(site), "--out", str(out),
         "--files", "content_data/conditions/sciatica.yaml", "docs/index.md",
     ]  # fmt: skip
-    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = macros_command(*args, timeout=300)
     assert result.returncode == 0, result.stderr
     expected = {
         "conditions--sciatica--desktop.png",

@@ -10,8 +10,6 @@ import datetime as dt
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from macros import review
 from macros.models import KINDS
 from macros.review import due_items
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, macros_command
 
 TODAY = dt.date(2030, 6, 1)
 
@@ -134,21 +132,21 @@ def test_json_output_has_days_left(content: Path):
 
 
 def test_the_review_command_takes_today_and_within(content: Path, tmp_path: Path):
-    base = [sys.executable, "-m", "macros", "review", "--content", str(content), "--today", "2030-06-01"]
-    text = subprocess.run(base, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    base = ["review", "--content", str(content), "--today", "2030-06-01"]
+    text = macros_command(*base, check=True).stdout
     assert text.startswith("3 items due")
-    narrow = subprocess.run([*base, "--within", "0"], cwd=ROOT, capture_output=True, text=True, check=True)
+    narrow = macros_command(*base, "--within", "0", check=True)
     assert narrow.stdout.startswith("2 items due")
     out = tmp_path / "review.md"
-    subprocess.run([*base, "--format", "markdown", "--output", str(out)], cwd=ROOT, check=True)
+    macros_command(*base, "--format", "markdown", "--output", str(out), check=True)
     assert out.read_text().startswith(review.MARKER)
 
 
 def test_the_review_command_explains_a_bad_date_or_window(content: Path):
-    base = [sys.executable, "-m", "macros", "review", "--content", str(content)]
-    bad_date = subprocess.run([*base, "--today", "1 June"], cwd=ROOT, capture_output=True, text=True)
+    base = ["review", "--content", str(content)]
+    bad_date = macros_command(*base, "--today", "1 June")
     assert bad_date.returncode == 2 and "'1 June' is not a date like 2027-01-31" in bad_date.stderr
-    bad_days = subprocess.run([*base, "--within", "-5"], cwd=ROOT, capture_output=True, text=True)
+    bad_days = macros_command(*base, "--within", "-5")
     assert bad_days.returncode == 2 and "not a number of days" in bad_days.stderr
 
 

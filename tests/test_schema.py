@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from macros import schema
 from macros.models import KINDS, ref_fields
 from macros.scaffold import skeleton
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, macros_command
 
 VALID = FIXTURES / "valid" / "content_data"
 
@@ -127,14 +125,14 @@ def test_a_hand_edited_schema_or_table_is_found_and_rewritten(project: Path):
 def test_the_schema_command_checks_without_writing_and_says_what_to_run(project: Path):
     stale = project / "content_data" / "schema" / "sources.json"
     stale.write_text("{}\n")
-    args = [sys.executable, "-m", "macros", "schema", "--root", str(project)]
-    check = subprocess.run([*args, "--check"], cwd=ROOT, capture_output=True, text=True)
+    args = ["schema", "--root", str(project)]
+    check = macros_command(*args, "--check")
     assert check.returncode == 1
     assert "content_data/schema/sources.json: out of date with macros/models.py" in check.stderr
     assert "run: python -m macros schema" in check.stderr
     assert stale.read_text() == "{}\n"
 
-    write = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    write = macros_command(*args)
     assert write.returncode == 0 and "wrote content_data/schema/sources.json" in write.stdout
-    again = subprocess.run([*args, "--check"], cwd=ROOT, capture_output=True, text=True)
+    again = macros_command(*args, "--check")
     assert again.returncode == 0, again.stderr
