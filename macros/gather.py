@@ -5,14 +5,15 @@ registry; the templates only lay the results out."""
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Feeling, Trigger
+from .models import Feeling, RedFlag, Trigger
 from .registry import Entry, Registry
 from .text import plain
 
-GROUP_ORDER = ["nerves", "injury", "infection", "cancer", "body", "other"]
+GROUP_ORDER = list(typing.get_args(RedFlag.model_fields["group"].annotation))  # as the model lists them
 
 
 @dataclass

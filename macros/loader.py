@@ -20,9 +20,8 @@ from yaml.error import MarkedYAMLError, YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentProblem, did_you_mean, path_text
-from .models import KINDS
+from .models import KEBAB, KINDS
 
-KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Loc = tuple[str | int, ...]
 
 

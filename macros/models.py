@@ -17,6 +17,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
 
+# An item's id: its file name without .yaml, in lower-case words joined by hyphens.
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
 # --------------------------------------------------------------------------- text types
 
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")

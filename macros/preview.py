@@ -39,6 +39,7 @@ from .errors import ContentError
 from .models import KINDS, PAGE_KINDS
 from .registry import Registry, build
 from .render import PAGE_TEMPLATES
+from .text import table_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -304,10 +305,10 @@ def summary_markdown(plan: Plan, artifact: str = "screenshots", site_artifact: s
         ]
         for page in plan.pages.values():
             shots = "<br>".join(f"`{s}`" for s in page.screenshots) or "(not taken)"
-            why = "<br>".join(_cell(r) for r in page.reasons[:REASONS_SHOWN])
+            why = "<br>".join(table_cell(r) for r in page.reasons[:REASONS_SHOWN])
             if len(page.reasons) > REASONS_SHOWN:
                 why += f"<br>and {len(page.reasons) - REASONS_SHOWN} more changed files"
-            lines.append(f"| {_cell(page.title)} | `/{page.url}` | {why} | {shots} |")
+            lines.append(f"| {table_cell(page.title)} | `/{page.url}` | {why} | {shots} |")
         lines.append("")
     else:
         lines += ["This change does not affect any page of the site.", ""]
@@ -319,17 +320,13 @@ def summary_markdown(plan: Plan, artifact: str = "screenshots", site_artifact: s
             "",
         ]
     if plan.notes:
-        lines += ["Notes:", "", *(f"- {_cell(n)}" for n in plan.notes), ""]
+        lines += ["Notes:", "", *(f"- {table_cell(n)}" for n in plan.notes), ""]
     if plan.not_pages:
         lines += [
             "Changed files that are not shown on the site: " + ", ".join(f"`{f}`" for f in plan.not_pages) + ".",
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 # --------------------------------------------------------------------------- command

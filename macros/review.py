@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import load
+from .text import table_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 LABEL = "review-due"
@@ -162,8 +163,8 @@ def as_markdown(result: ReviewList, repo_url: str = "") -> str:
                     f"[`{item.file}`]({repo_url.rstrip('/')}/blob/main/{item.file})" if repo_url else f"`{item.file}`"
                 )
                 lines.append(
-                    f"| {_cell(item.title)} ({item.kind}) | {file} | {item.due} ({item.status(result.today)}) "
-                    f"| {_cell(item.reviewed_by)} on {item.last_reviewed} |"
+                    f"| {table_cell(item.title)} ({item.kind}) | {file} | {item.due} ({item.status(result.today)}) "
+                    f"| {table_cell(item.reviewed_by)} on {item.last_reviewed} |"
                 )
             lines.append("")
     if result.unreadable:
@@ -192,10 +193,6 @@ def as_json(result: ReviewList) -> str:
         ],
     }
     return json.dumps(data, indent=2) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 def _unreadable_note(result: ReviewList) -> str:

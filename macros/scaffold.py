@@ -14,8 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .loader import KEBAB
-from .models import KINDS, PAGE_KINDS
+from .models import KEBAB, KINDS, PAGE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 

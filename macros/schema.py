@@ -25,13 +25,14 @@ from typing import Any
 from pydantic import BaseModel, HttpUrl
 
 from . import models
-from .models import KINDS, ref_fields
+from .models import KEBAB, KINDS, ref_fields
+from .text import table_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 # Draft 7: the dialect YAML editors support best. Pydantic's output uses nothing newer
 # ("$defs" references are plain JSON pointers).
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = KEBAB.pattern
 GENERATED_NOTE = "Generated from macros/models.py by `python -m macros schema`. Do not edit by hand."
 
 # Markers around the generated part of a Markdown file; everything outside them is hand-written.
@@ -192,13 +193,9 @@ def fields_markdown(heading_level: int = 3) -> str:
         out += ["| Field | Needed? | What to write | Meaning |", "| --- | --- | --- | --- |"]
         for row in field_rows(model):
             needed = "required" if row.required else "optional"
-            out.append(f"| `{row.path}` | {needed} | {row.type} | {_cell(row.description)} |")
+            out.append(f"| `{row.path}` | {needed} | {row.type} | {table_cell(row.description)} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def replace_generated(text: str, generated: str) -> str:

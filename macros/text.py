@@ -34,3 +34,8 @@ def plain(text: str | None) -> str:
 
 def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
+
+
+def table_cell(text: str) -> str:
+    """Text made safe for one cell of a Markdown table."""
+    return text.replace("|", "\\|").replace("\n", " ")
