@@ -20,7 +20,7 @@ from yaml.error import MarkedYAMLError, YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentProblem, did_you_mean, path_text
-from .models import KEBAB, KINDS
+from .models import KEBAB, KINDS, nested_model
 
 Loc = tuple[str | int, ...]
 
@@ -324,23 +324,13 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        info = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        info = current.model_fields.get(part)
         if info is None:
             return []
-        current = _inner_model(info.annotation)
+        current, _ = nested_model(info.annotation)
         if current is None:
             return []
     return list(current.model_fields)
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
 
 
 def _type_name(value: Any) -> str:

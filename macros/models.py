@@ -11,6 +11,8 @@ level of a model so the registry can resolve them once and derive reverse links.
 from __future__ import annotations
 
 import re
+import types
+import typing
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -423,6 +425,22 @@ KINDS: dict[str, type[Strict]] = {
 
 # Kinds that have one page each under docs/<kind>/<id>.md.
 PAGE_KINDS = ("conditions", "anatomy", "exercises", "diagnosis", "regions", "prevention", "questions")
+
+
+def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """(the model a field holds, or None; whether it holds a list of them), unwrapping
+    list[...], tuple[...] and `X | None`."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple):
+        inner, _ = nested_model(typing.get_args(annotation)[0])
+        return inner, True
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                return nested_model(arg)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
 
 
 def ref_fields(model: type[BaseModel]) -> dict[str, str]:

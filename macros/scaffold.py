@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import types
-import typing
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import KEBAB, KINDS, PAGE_KINDS
+from .models import KEBAB, KINDS, PAGE_KINDS, nested_model
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +45,7 @@ def _fields(model: type[BaseModel], depth: int) -> list[str]:
     for name, info in model.model_fields.items():
         optional = "" if info.is_required() else " (optional)"
         out.append(f"{pad}# {info.description}{optional}")
-        inner, is_list = _shape(info.annotation)
+        inner, is_list = nested_model(info.annotation)
         if inner is not None and is_list:
             out.append(f"{pad}{name}:")
             item = _fields(inner, depth + 2)
@@ -63,21 +61,6 @@ def _fields(model: type[BaseModel], depth: int) -> list[str]:
         else:
             out.append(f"{pad}{name}: ")
     return out
-
-
-def _shape(annotation: object) -> tuple[type[BaseModel] | None, bool]:
-    """(nested model or None, is it a list) for a field's annotation."""
-    origin = typing.get_origin(annotation)
-    if origin in (list, tuple):
-        inner, _ = _shape(typing.get_args(annotation)[0])
-        return inner, True
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            if arg is not type(None):
-                return _shape(arg)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    return None, False
 
 
 def new(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, HttpUrl
 
 from . import models
-from .models import KEBAB, KINDS, ref_fields
+from .models import KEBAB, KINDS, nested_model, ref_fields
 from .text import table_cell
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +86,7 @@ def field_rows(model: type[BaseModel], prefix: str = "") -> list[FieldRow]:
     refs = ref_fields(model)
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
-        inner, is_list = _nested(info.annotation)
+        inner, is_list = nested_model(info.annotation)
         words = f"list of ids from {refs[name]}/" if name in refs else _words(info.annotation, info.metadata)
         limits = _limits(info.metadata, is_list)
         if limits:
@@ -95,20 +95,6 @@ def field_rows(model: type[BaseModel], prefix: str = "") -> list[FieldRow]:
         if inner is not None:
             rows += field_rows(inner, f"{path}[]." if is_list else f"{path}.")
     return rows
-
-
-def _nested(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    origin = typing.get_origin(annotation)
-    if origin is list:
-        inner, _ = _nested(typing.get_args(annotation)[0])
-        return inner, True
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            if arg is not type(None):
-                return _nested(arg)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    return None, False
 
 
 def _validators(metadata: list[Any]) -> set[Any]:
