@@ -220,26 +220,32 @@ def generated_files(root: Path) -> dict[Path, str]:
 
 def stale_files(root: Path) -> list[Path]:
     """Generated files that differ from the models, and schema files of kinds that no longer exist."""
-    stale = [p for p, text in generated_files(root).items() if not p.exists() or p.read_text(encoding="utf-8") != text]
-    schema_dir = root / "content_data" / "schema"
-    if schema_dir.is_dir():
-        stale += [p for p in sorted(schema_dir.glob("*.json")) if p.stem not in KINDS]
-    return stale
+    return [path for path, _ in _changes(root)]
 
 
 def write(root: Path) -> list[Path]:
     """Write every generated file; remove schemas of kinds that no longer exist. Returns what changed."""
-    changed = []
-    for path, text in generated_files(root).items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+    changes = _changes(root)
+    for path, text in changes:
+        if text is None:
+            path.unlink()
+        else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            changed.append(path)
-    for path in sorted((root / "content_data" / "schema").glob("*.json")):
-        if path.stem not in KINDS:
-            path.unlink()
-            changed.append(path)
-    return changed
+    return [path for path, _ in changes]
+
+
+def _changes(root: Path) -> list[tuple[Path, str | None]]:
+    """(file, its new text, or None to remove it) for every generated file out of date."""
+    changes: list[tuple[Path, str | None]] = [
+        (path, text)
+        for path, text in generated_files(root).items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+    schema_dir = root / "content_data" / "schema"
+    if schema_dir.is_dir():
+        changes += [(path, None) for path in sorted(schema_dir.glob("*.json")) if path.stem not in KINDS]
+    return changes
 
 
 def run(args: argparse.Namespace) -> int:
