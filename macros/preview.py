@@ -25,7 +25,6 @@ import argparse
 import functools
 import http.server
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -39,7 +38,7 @@ from .errors import ContentError
 from .models import KINDS, PAGE_KINDS
 from .registry import Registry, build
 from .render import PAGE_TEMPLATES
-from .text import table_cell
+from .text import plain, table_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -178,8 +177,7 @@ def _content_pages(
 def _label(model: object, item_id: str) -> str:
     """The words of an item a reader would see on a page: its title, term or text, as plain text."""
     words = getattr(model, "title", None) or getattr(model, "term", None) or getattr(model, "text", None) or item_id
-    words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(words))  # [link text](url) -> link text
-    return " ".join(re.sub(r"[*_`]", "", words).split())
+    return plain(str(words))
 
 
 def pages_mentioning(site: Path, text: str) -> list[str]:
