@@ -136,11 +136,9 @@ class Walk:
 class Lane:
     """One tab in its own context."""
 
-    def __init__(self, browser, viewport: str, theme: str, host: str, init_scripts: list[str]):
+    def __init__(self, browser, viewport: str, theme: str, host: str):
         self.context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=theme)
         self.context.add_init_script(path=str(AXE))
-        for script in init_scripts:
-            self.context.add_init_script(script)
         self.tab = self.context.new_page()
         self.recorder = Recorder(self.tab, host)
         self.page: str | None = None  # the page whose axe run is in flight
@@ -149,7 +147,7 @@ class Lane:
 def walk_site(browser, served: SiteServer, pages: list[str], viewport: str, theme: str, skip_link: bool) -> Walk:
     walk = Walk(viewport, theme, len(pages))
     host = urlsplit(served.origin).hostname
-    lanes = [Lane(browser, viewport, theme, host, []) for _ in range(2)]
+    lanes = [Lane(browser, viewport, theme, host) for _ in range(2)]
 
     def begin(lane: Lane, page: str) -> None:
         response = lane.recorder.goto(lane.tab, served.page_url(page), page)

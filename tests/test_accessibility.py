@@ -195,9 +195,15 @@ def walk_with_tab(tab, limit: int = 1000) -> tuple[list[dict], set[str]]:
     return stops, reached
 
 
+@pytest.fixture(scope="module")
+def control_sample(built_site: Path, pages: list[str]) -> list[str]:
+    """pages_with_every_kind_of_control, worked out once for both viewports."""
+    return pages_with_every_kind_of_control(built_site, pages)
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_every_control_is_reached_by_tab_and_shows_focus(browser, served, pages, built_site, viewport):
-    sample = pages_with_every_kind_of_control(built_site, pages)
+def test_every_control_is_reached_by_tab_and_shows_focus(browser, served, control_sample, viewport):
+    sample = control_sample
     context, tab = new_tab(browser, viewport)
     findings: dict[str, list[str]] = defaultdict(list)
     try:
