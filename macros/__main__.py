@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError
+from . import signs
 from .registry import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +20,8 @@ def check(args: argparse.Namespace) -> int:
     """Validate every content file; print every problem; exit 1 if there are any."""
     try:
         registry = build(Path(args.content))
+        # one sign, one level: needs the local care words, as the build does
+        signs.validate(registry, signs.care_from_config(Path(args.config)))
     except ContentError as err:
         if args.github:
             for p in err.problems:
@@ -43,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p_check = sub.add_parser("check", help="validate content_data and report every problem")
     p_check.add_argument("--content", default=str(ROOT / "content_data"), help="content folder (default: content_data)")
+    p_check.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="site configuration with extra.care")
     p_check.add_argument("--github", action="store_true", help="also print GitHub annotations (::error file=...)")
     p_check.set_defaults(run=check)
 

@@ -4,68 +4,84 @@ registry; the templates only lay the results out."""
 
 from __future__ import annotations
 
-import re
-import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from .models import Feeling, RedFlag, Trigger
+from .models import Feeling, Trigger
 from .registry import Entry, Registry
+from .signs import Card, CareWords, SignRow, comparison_rows, flag_sign, item_signs, own_signs, shared_flags
 from .text import plain
 
-GROUP_ORDER = list(typing.get_args(RedFlag.model_fields["group"].annotation))  # as the model lists them
+
+def shared_cards(registry: Registry, words: CareWords) -> list[Card]:
+    """The shared red flags as care cards, most urgent first: the home page, the guide's first
+    box and the top of the red-flags page."""
+    return words.cards((flag_sign(f) for f in shared_flags(registry.all("red_flags"))), urgent_first=True)
 
 
 @dataclass
-class Sign:
-    """One warning sign, said once, with every page that lists it."""
+class Listed:
+    """An item with the care cards of its own warning signs, shown under its name."""
 
+    entry: Entry
+    cards: list[Card]
+
+
+@dataclass
+class FlagUse:
+    """A shared red flag and the pages that give it."""
+
+    card: Card
     text: str
-    level: str
-    sources: list[Entry] = field(default_factory=list)
+    pages: list[tuple[str, str]]  # (title, link): an item's page, or its section of the red-flags page
 
 
-def _key(text: str) -> str:
-    """Signs that differ only in case, punctuation or spacing are the same sign."""
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", plain(text).lower()).split())
+def red_flags(registry: Registry, words: CareWords) -> dict[str, Any]:
+    """Everything the red-flags page shows, each sign at its one level.
 
-
-def shared_flags(entries: list[Entry]) -> list[Entry]:
-    """Red-flag entries in reading order: by group, then their order, then text."""
-    return sorted(entries, key=lambda f: (GROUP_ORDER.index(f.group), f.order, _key(f.text)))
-
-
-def red_flags(registry: Registry) -> dict[str, Any]:
-    """Every emergency and urgent sign in the content, each said once.
-
-    `shared`: the red_flags items by level (emergency first), each with the conditions that list it.
-    `particular`: signs that only some conditions give (their own when_to_get_help items),
-    deduplicated, by level, each with the conditions that list it.
+    `shared`: cards of the shared red flags, most urgent first.
+    `conditions`: each condition with its own emergency and urgent signs, under its name (a sign
+    that belongs to one condition is never pooled into a general list).
+    `warnings`: each warning-sign item (pain from organs and elsewhere) with its cards.
+    `uses`: for each shared red flag, the pages that list it.
     """
-    shared: dict[str, list[Sign]] = {"emergency": [], "urgent": []}
-    for flag in shared_flags(registry.all("red_flags")):
-        shared[flag.level].append(Sign(flag.text, flag.level, list(flag.conditions)))
-    particular: dict[str, dict[str, Sign]] = {"emergency": {}, "urgent": {}}
+    conditions = []
     for condition in registry.all("conditions"):
-        for item in condition.when_to_get_help:
-            if item.level.value in particular:
-                sign = particular[item.level.value].setdefault(_key(item.text), Sign(item.text, item.level.value))
-                if condition not in sign.sources:
-                    sign.sources.append(condition)
+        own = [s for s in own_signs(condition) if s.level != "non-urgent"]
+        if own:
+            conditions.append(Listed(condition, words.cards(own, urgent_first=True)))
+    uses = []
+    for card in shared_cards(registry, words):
+        for sign in card.signs:
+            pages = [
+                (e.title, e.doc if e.has_page else f"#{e.id}")
+                for e in [*sign.entry.conditions, *sign.entry.warning_signs, *sign.entry.questions]
+            ]
+            uses.append(FlagUse(card, sign.text, pages))
     return {
-        "shared": shared,
-        "particular": {
-            level: sorted(signs.values(), key=lambda s: (s.sources[0].title.lower(), _key(s.text)))
-            for level, signs in particular.items()
-        },
+        "shared": shared_cards(registry, words),
+        "conditions": conditions,
+        "warnings": [Listed(w, words.cards(item_signs(w), urgent_first=True)) for w in registry.all("warning_signs")],
+        "uses": uses,
     }
 
 
-def care_items(entry: Entry, level: str) -> list[str]:
-    """The texts of an entry's care card at one level: its shared red flags, then its own signs."""
-    shared = [f.text for f in shared_flags(getattr(entry, "red_flags", [])) if f.level == level]
-    own = [h.text for h in entry.when_to_get_help if h.level.value == level]
-    return shared + own
+def care_cards(entry: Entry, words: CareWords) -> list[Card]:
+    """The "when to get help" cards of a condition, least urgent first: at each level its shared
+    red flags, then its own signs."""
+    return words.cards(item_signs(entry))
+
+
+def question_cards(entry: Entry, words: CareWords) -> list[Card]:
+    """The cards of the shared red flags a question lists, most urgent first."""
+    return words.cards((flag_sign(f) for f in shared_flags(entry.red_flags)), urgent_first=True)
+
+
+def exercise_stop_card(registry: Registry, words: CareWords) -> Card | None:
+    """The emergency signs every exercise's stop rule ends with (red flags marked after_exercise)."""
+    flags = [flag_sign(f) for f in shared_flags(registry.all("red_flags")) if f.after_exercise]
+    cards = words.cards(flags, urgent_first=True)
+    return cards[0] if cards else None
 
 
 @dataclass
@@ -74,21 +90,28 @@ class CompareRow:
     cells: list[list[str]]  # one list of Markdown strings per condition
 
 
-def comparison(conditions: list[Entry]) -> list[CompareRow]:
-    """The rows of a side-by-side table of two or three conditions."""
+@dataclass
+class Comparison:
+    conditions: list[Entry]
+    rows: list[CompareRow]
+    sign_rows: list[SignRow]  # one row per level of care, most urgent first
 
-    def red_flags_of(c: Entry) -> list[str]:
-        return care_items(c, "emergency") + care_items(c, "urgent")
 
+def comparison(conditions: list[Entry], words: CareWords) -> Comparison:
+    """A side-by-side table of two or three conditions: what they feel like, then their warning
+    signs, one row per level so a reader sees which signs mean the emergency service."""
     rows = [
         ("Where it hurts", lambda c: [", ".join(r.title for r in c.regions)]),
         ("What it feels like", lambda c: c.symptoms.feels_like),
         ("Worse with", lambda c: c.symptoms.worse_with or ["-"]),
         ("Better with", lambda c: c.symptoms.better_with or ["-"]),
         ("Who gets it", lambda c: [c.causes.who_gets_it]),
-        ("Get help urgently if", lambda c: red_flags_of(c) or ["-"]),
     ]
-    return [CompareRow(label, [list(pick(c)) for c in conditions]) for label, pick in rows]
+    return Comparison(
+        conditions,
+        [CompareRow(label, [list(pick(c)) for c in conditions]) for label, pick in rows],
+        comparison_rows(conditions, words),
+    )
 
 
 # ---------------------------------------------------------------------------- hip or back guide

@@ -17,7 +17,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
 # An item's id: its file name without .yaml, in lower-case words joined by hyphens.
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,6 +61,18 @@ Markdown = Annotated[str, AfterValidator(_check_text)]
 
 PlainText = Annotated[str, AfterValidator(_check_plain)]
 """One line of plain text, such as a title or a name."""
+
+
+def is_markdown(info: Any) -> bool:
+    """Whether a model field (a FieldInfo) holds Markdown text, or a list of it."""
+
+    def marked(metadata: Any) -> bool:
+        return any(getattr(m, "func", None) is _check_text for m in metadata or ())
+
+    if marked(info.metadata):
+        return True
+    annotation = info.annotation
+    return any(marked(getattr(arg, "__metadata__", ())) for arg in typing.get_args(annotation))
 
 
 def RefList(kind: str, description: str, min_length: int = 0) -> Any:  # noqa: N802 - reads as a type
@@ -111,6 +123,32 @@ class Level(StrEnum):
     emergency = "emergency"
 
 
+class CareLevel(Strict):
+    """The words of one level of care, as readers see them on every care card. One file per
+    level: content_data/care_levels/<level>.yaml, the file name being the level. `{name}` in the
+    text is filled from `extra.care` in mkdocs.yml (the local services), so the words stay here,
+    where clinical reviewers see them, and the services can change by country."""
+
+    prefix: PlainText = Field(
+        description="Said by screen readers before the heading, e.g. 'Emergency'. Also names the level in tables."
+    )
+    heading: PlainText = Field(
+        description="The card's heading, ending 'if:', e.g. 'Call {emergency_number} or go to {emergency_department} if:'."
+    )
+    contact_heading: PlainText = Field(
+        description="The heading of a card for signs that name their own contact (see `contact` on a sign), with "
+        "{contact} for the contact's name, e.g. 'Call {contact} now if:'."
+    )
+    contact_note: PlainText | None = Field(
+        default=None,
+        description="Optional: a line under a contact's card, e.g. 'If you cannot get through, call {emergency_number}.'",
+    )
+    meaning: Markdown = Field(description="What this level means, for the page that explains the site's cards.")
+
+
+NO_SIGNS = "has no warning signs: list shared ones in red_flags, or write its own in {own}"
+
+
 class HelpItem(Strict):
     """One sign that a reader should get help, at one level of urgency."""
 
@@ -123,6 +161,13 @@ class HelpItem(Strict):
     text: Markdown = Field(
         description="The sign, in words that make sense on their own, e.g. 'you cannot control when you pee or poo'. "
         "No links in emergency items."
+    )
+    contact: str | None = Field(
+        default=None,
+        pattern=KEBAB.pattern,
+        description="Optional: who to contact when the level's usual service is wrong for this sign, as a key of "
+        "`extra.care.contacts` in mkdocs.yml, e.g. 'maternity-unit' or 'acute-oncology'. The sign is then shown in "
+        "a card of its own whose heading names that contact.",
     )
 
     @field_validator("text")
@@ -256,11 +301,23 @@ class RedFlag(Strict):
         description="The sign in plain words that make sense on their own, completing 'Get help if...'. "
         "No links (it may appear in an emergency card)."
     )
-    group: Literal["nerves", "injury", "infection", "cancer", "body", "other"] = Field(
+    contact: str | None = Field(
+        default=None,
+        pattern=KEBAB.pattern,
+        description="Optional: who to contact when the level's usual service is wrong for this sign, as a key of "
+        "`extra.care.contacts` in mkdocs.yml, e.g. 'maternity-unit' or 'acute-oncology'. The sign is then shown in "
+        "a card of its own whose heading names that contact.",
+    )
+    group: Literal["nerves", "injury", "infection", "cancer", "body", "children", "other"] = Field(
         description="Where it is listed on the red-flags page: nerves (bladder, bowel, numbness, weakness), "
-        "injury (falls, accidents, broken bones), infection, cancer, body (chest, tummy, general health), other."
+        "injury (falls, accidents, broken bones), infection, cancer, body (chest, tummy, general health), "
+        "children, other."
     )
     order: int = Field(default=50, ge=0, description="Position within its group and level; lower comes first.")
+    after_exercise: bool = Field(
+        default=False,
+        description="true to show this sign at the end of every exercise's stop rule (signs to stop and get help).",
+    )
     sources: list[str] = RefList("sources", "Sources that list this sign.", min_length=2)
     review: Review = Field(description="When this was last reviewed, when it is next due, and by whom.")
 
@@ -282,9 +339,9 @@ class Condition(ItemBase):
         "red_flags", "Shared warning signs that apply (content_data/red_flags/), shown in the care cards."
     )
     when_to_get_help: list[HelpItem] = Field(
-        min_length=1,
+        default_factory=list,
         description="Signs to get help that are particular to this condition, each with a level: non-urgent, "
-        "urgent or emergency. Shared signs go in red_flags instead.",
+        "urgent or emergency. Shared signs go in red_flags instead. With red_flags, at least one sign in all.",
     )
     outlook: Markdown | None = Field(default=None, description="Optional: what usually happens and how long it takes.")
     prevention: list[Markdown] = Field(default_factory=list, description="Optional: ways to lower the chance of it.")
@@ -292,6 +349,12 @@ class Condition(ItemBase):
     anatomy: list[str] = RefList("anatomy", "Body parts involved (content_data/anatomy/).")
     related: list[str] = RefList("conditions", "Related conditions; links are shown both ways.")
     diagnosis_steps: list[str] = RefList("diagnosis", "Diagnosis steps that apply (content_data/diagnosis/).")
+
+    @model_validator(mode="after")
+    def _has_signs(self) -> Condition:
+        if not self.red_flags and not self.when_to_get_help:
+            raise ValueError(NO_SIGNS.format(own="when_to_get_help"))
+        return self
 
 
 class Exercise(ItemBase):
@@ -361,6 +424,11 @@ class Question(ItemBase):
     compare: list[str] = RefList(
         "conditions", "Optional: two or three conditions to show side by side in a comparison table."
     )
+    red_flags: list[str] = RefList(
+        "red_flags",
+        "Optional: shared warning signs (content_data/red_flags/) shown in care cards after the answer. "
+        "List signs here, never in the answer's text, so each sign keeps its one level everywhere.",
+    )
 
     @field_validator("compare")
     @classmethod
@@ -393,9 +461,20 @@ class WarningSign(Strict):
 
     title: PlainText = Field(description="What the signs may point to, e.g. 'Kidney infection'.")
     summary: Markdown = Field(description="What it is and why it can feel like back or hip pain.")
-    signs: list[HelpItem] = Field(min_length=1, description="The signs, each with its level of urgency.")
+    red_flags: list[str] = RefList(
+        "red_flags", "Shared warning signs that apply (content_data/red_flags/), shown before its own signs."
+    )
+    signs: list[HelpItem] = Field(
+        default_factory=list, description="Its own signs, each with its level of urgency. Shared signs go in red_flags."
+    )
     sources: list[str] = RefList("sources", "Sources that support these signs.", min_length=2)
     review: Review = Field(description="When this was last reviewed, when it is next due, and by whom.")
+
+    @model_validator(mode="after")
+    def _has_signs(self) -> WarningSign:
+        if not self.red_flags and not self.signs:
+            raise ValueError(NO_SIGNS.format(own="signs"))
+        return self
 
 
 class GlossaryTerm(Strict):
@@ -410,6 +489,7 @@ class GlossaryTerm(Strict):
 
 # kind folder name -> model. The order is the order of the sections on the site.
 KINDS: dict[str, type[Strict]] = {
+    "care_levels": CareLevel,
     "sources": Source,
     "regions": Region,
     "anatomy": Anatomy,

@@ -26,6 +26,14 @@ class Entry:
     model: Any
     refs: dict[str, list[Entry]] = field(default_factory=dict)
     back: dict[str, list[Entry]] = field(default_factory=dict)
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict, repr=False)
+
+    def line_of(self, *loc: str | int) -> int:
+        """Line in the item's file of a field (`entry.line_of("when_to_get_help", 2, "text")`),
+        or of its nearest parent that has one."""
+        while loc and loc not in self.lines:
+            loc = loc[:-1]
+        return self.lines.get(loc, 1)
 
     @property
     def has_page(self) -> bool:
@@ -91,7 +99,7 @@ def build(root: Path) -> Registry:
     loaded = load(root)
     problems = list(loaded.problems)
     entries: dict[str, dict[str, Entry]] = {
-        kind: {item_id: Entry(kind, item_id, item.file, item.model) for item_id, item in items.items()}
+        kind: {item_id: Entry(kind, item_id, item.file, item.model, lines=item.lines) for item_id, item in items.items()}
         for kind, items in loaded.items.items()
     }
     for kind, items in loaded.items.items():

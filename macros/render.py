@@ -15,8 +15,7 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
-from . import gather
-from .models import Level
+from . import gather, signs
 from .registry import Entry, Registry
 from .text import long_date, md, plain
 
@@ -33,11 +32,12 @@ PAGE_TEMPLATES = {
     "questions": "pages/question.md",
 }
 
-LEVELS = [level.value for level in Level]
-
 
 class Renderer:
-    """Renders pages and components from the registry."""
+    """Renders pages and components from the registry.
+
+    Made at config time: it checks the warning signs ("one sign, one level", see signs.py)
+    with the local care words, and raises ContentError with every problem before any page renders."""
 
     def __init__(
         self,
@@ -48,6 +48,7 @@ class Renderer:
     ):
         self.registry = registry
         self.care = care
+        self.words = signs.validate(registry, care)
         self.today = today or date.today()
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
@@ -61,52 +62,45 @@ class Renderer:
         self.env.filters.update(
             md=md, plain=plain, long_date=long_date, trigger_label=lambda key: gather.TRIGGER_LABELS[key]
         )
-        self.env.globals.update(
-            care=care,
-            levels=LEVELS,
-            registry=registry,
-            today=self.today,
-            care_heading=self.care_heading,
-            compare_rows=gather.comparison,
-            care_items=gather.care_items,
-        )
+        self.env.globals.update(care=care, today=self.today)
         self.env.globals["raise"] = _raise
-
-    # ------------------------------------------------------------------ helpers for templates
-
-    def care_heading(self, level: str) -> dict[str, str]:
-        """Visually hidden prefix and visible heading of a care card, from `extra.care`."""
-        c = self.care
-        return {
-            "non-urgent": {"prefix": "Non-urgent advice", "heading": f"See a {c['family_doctor']} if:"},
-            "urgent": {
-                "prefix": "Urgent advice",
-                "heading": f"Get help today from {c['urgent_service']} or your {c['family_doctor']} if:",
-            },
-            "emergency": {
-                "prefix": "Emergency",
-                "heading": f"Call {c['emergency_number']} or go to {c['emergency_department']} if:",
-            },
-        }[level]
 
     def _render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
+
+    def _macro(self, template: str, name: str, *args: Any) -> str:
+        """Call one macro of a component template with explicit arguments."""
+        return str(getattr(self.env.get_template(template).module, name)(*args))
 
     # ------------------------------------------------------------------ macros
 
     def item_page(self, kind: str, item_id: str) -> str:
         """The whole body of an item's page."""
         entry = self.registry.get(kind, item_id)
-        return self._render(PAGE_TEMPLATES[kind], item=entry, overdue=self.is_overdue(entry))
+        return self._render(PAGE_TEMPLATES[kind], item=entry, overdue=self.is_overdue(entry), **self._page_data(entry))
 
-    def care_card(self, level: str, *items: str, heading_level: int = 3) -> str:
-        """A care card for hand-written pages: `care_card("urgent", "sign one", "sign two")`.
-        Pass heading_level=2 where the card comes straight after the page title."""
-        if level not in LEVELS:
-            raise ValueError(f"care_card level '{level}' is not one of {', '.join(LEVELS)}")
-        if not items:
-            raise ValueError("care_card needs at least one item")
-        return self._render("components/care-card.html", level=level, items=list(items), heading_level=heading_level)
+    def _page_data(self, entry: Entry) -> dict[str, Any]:
+        """What an item's page shows beyond its own fields, gathered before rendering."""
+        if entry.kind == "conditions":
+            return {"cards": gather.care_cards(entry, self.words)}
+        if entry.kind == "questions":
+            compare = gather.comparison(entry.compare, self.words) if entry.compare else None
+            return {"cards": gather.question_cards(entry, self.words), "comparison": compare}
+        if entry.kind == "exercises":
+            return {"stop_card": self._stop_card}
+        if entry.kind == "diagnosis":
+            return {"steps": self.registry.all("diagnosis")}
+        return {}
+
+    @functools.cached_property
+    def _stop_card(self) -> signs.Card | None:
+        return gather.exercise_stop_card(self.registry, self.words)
+
+    def care_levels(self, heading_level: int = 3) -> str:
+        """One card per level, most urgent last, each saying what its level means: for the page
+        that explains the site's symbols."""
+        cards = [self.words.meaning_card(level) for level in signs.LEVELS]
+        return self._macro("components/care-cards.html", "care_cards", cards, heading_level)
 
     def item_list(self, kind: str, group_by: str | None = None) -> str:
         """Every item of a kind, linked, with its summary; optionally grouped by a field."""
@@ -121,30 +115,26 @@ class Renderer:
     @functools.cached_property
     def _flags(self) -> dict[str, Any]:
         """Red flags gathered once: the red-flags page, common_signs and the guide share them."""
-        return gather.red_flags(self.registry)
+        return gather.red_flags(self.registry, self.words)
 
     def red_flags(self) -> str:
-        """Every emergency and urgent sign from all content, deduplicated and grouped."""
-        return self._render(
-            "components/red-flags.html",
-            heading_level=2,
-            flags=self._flags,
-            warnings=self.registry.all("warning_signs"),
-        )
+        """Every emergency and urgent sign from all content, each at its one level; a condition's
+        own signs under its name."""
+        return self._render("components/red-flags.html", flags=self._flags)
 
     def common_signs(self, level: str, heading_level: int = 3) -> str:
-        """A care card of the shared red flags at one level, e.g. for the home page."""
+        """The care cards of the shared red flags at one level, e.g. for the home page."""
         if level not in ("urgent", "emergency"):
             raise ValueError(f"common_signs level '{level}' is not one of urgent, emergency")
-        items = [sign.text for sign in self._flags["shared"][level]]
-        return self._render("components/care-card.html", level=level, items=items, heading_level=heading_level)
+        cards = [card for card in self._flags["shared"] if card.level == level]
+        return self._macro("components/care-cards.html", "care_cards", cards, heading_level)
 
     def compare(self, *item_ids: str) -> str:
         """A side-by-side table of two or three conditions: `compare("sciatica", "hip-osteoarthritis")`."""
         if not 2 <= len(item_ids) <= 3:
             raise ValueError(f"compare needs two or three condition ids, got {len(item_ids)}")
         conditions = [self.registry.get("conditions", i) for i in item_ids]
-        return self._render("components/compare.html", conditions=conditions, rows=gather.comparison(conditions))
+        return self._macro("components/compare.html", "compare_table", gather.comparison(conditions, self.words))
 
     def body_map(self, root: str = "") -> str:
         """The clickable body map, front and back, with a text list of the same regions."""
@@ -152,7 +142,7 @@ class Renderer:
 
     def hip_or_back_guide(self, root: str = "") -> str:
         """The interactive hip-or-back guide with its complete plain-text version."""
-        return self._render("components/guide.html", g=gather.guide(self.registry), flags=self._flags, root=root)
+        return self._render("components/guide.html", g=gather.guide(self.registry), cards=self._flags["shared"], root=root)
 
     def sources_list(self, *source_ids: str) -> str:
         """A numbered list of sources, for hand-written pages."""
@@ -171,7 +161,7 @@ class Renderer:
         """The macros hand-written pages and thin item pages may call."""
         return {
             "item_page": self.item_page,
-            "care_card": self.care_card,
+            "care_levels": self.care_levels,
             "item_list": self.item_list,
             "red_flags": self.red_flags,
             "compare": self.compare,

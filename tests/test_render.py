@@ -55,15 +55,21 @@ def test_care_words_come_from_configuration(renderer):
 
 
 def test_a_care_card_has_a_visually_hidden_level_prefix(renderer):
-    card = renderer.care_card("emergency", "you cannot feel your legs")
-    assert '<span class="app-visually-hidden">Emergency: </span>' in card
-    assert "app-care-card--emergency" in card
-    assert "- you cannot feel your legs" in card
+    cards = renderer.care_levels()
+    assert '<span class="app-visually-hidden">Emergency: </span>' in cards
+    assert "app-care-card--emergency" in cards
+    assert "- You need help straight away. Call 112 or go to the emergency room now" in cards
 
 
-def test_a_care_card_rejects_an_unknown_level(renderer):
-    with pytest.raises(ValueError, match="not one of non-urgent, urgent, emergency"):
-        renderer.care_card("soon", "x")
+def test_the_care_levels_are_explained_least_urgent_first(renderer):
+    cards = renderer.care_levels()
+    positions = [cards.index(f"app-care-card--{level}") for level in ("non-urgent", "urgent", "emergency")]
+    assert positions == sorted(positions)
+
+
+def test_common_signs_rejects_an_unknown_level(renderer):
+    with pytest.raises(ValueError, match="not one of urgent, emergency"):
+        renderer.common_signs("soon")
 
 
 def test_only_levels_the_content_has_get_a_card(renderer):
@@ -118,3 +124,19 @@ def test_the_red_flags_page_says_each_sign_once_with_where_it_comes_from(rendere
     text = renderer.red_flags()
     assert text.count("- your bottom, genitals or inner thighs feel numb") == 1
     assert "[Sciatica](/conditions/sciatica.md)" in text
+
+
+def test_a_conditions_own_signs_are_shown_under_its_name_on_the_red_flags_page(renderer):
+    text = renderer.red_flags()
+    section = text[text.index("### [Sciatica](/conditions/sciatica.md)") :]
+    assert "you have numbness around your bottom or genitals" in section
+    shared = text[: text.index("## Signs for particular conditions")]
+    assert "you have numbness around your bottom or genitals" not in shared
+
+
+def test_every_exercise_ends_its_stop_rule_with_the_emergency_signs(renderer):
+    text = renderer.item_page("exercises", "knee-to-chest")
+    stop = text[text.index("## When to stop") : text.index("## How to progress")]
+    assert "app-care-card--emergency" in stop
+    assert "Call 112 or go to the emergency room if:" in stop
+    assert "your bottom, genitals or inner thighs feel numb" in stop
