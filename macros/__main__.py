@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError
-from . import signs
+from . import checks, signs
 from .registry import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +21,7 @@ def check(args: argparse.Namespace) -> int:
     try:
         registry = build(Path(args.content))
         # one sign, one level: needs the local care words, as the build does
-        signs.validate(registry, signs.care_from_config(Path(args.config)))
+        checks.validate(registry, signs.care_from_config(Path(args.config)))
     except ContentError as err:
         if args.github:
             for p in err.problems:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import ContentProblem
 from .models import Feeling, Trigger
 from .registry import Entry, Registry
 from .signs import Card, CareWords, SignRow, comparison_rows, flag_sign, item_signs, own_signs, shared_flags
@@ -116,87 +117,70 @@ def comparison(conditions: list[Entry], words: CareWords) -> Comparison:
 
 # ---------------------------------------------------------------------------- hip or back guide
 
-# Where the clues point, as the content standard sets out. Each source of pain lists the
-# regions, triggers and feelings that point to it.
-SOURCES_OF_PAIN: dict[str, dict[str, Any]] = {
-    "hip-joint": {
-        "title": "The hip joint",
-        "regions": {"groin", "front-of-thigh"},
-        "triggers": {Trigger.hip_turning.value, Trigger.weight_bearing.value, Trigger.walking.value},
-    },
-    "outer-hip": {
-        "title": "The tendons and bursa on the outside of the hip",
-        "regions": {"outer-hip"},
-        "triggers": {Trigger.lying_on_side.value, Trigger.stairs.value},
-    },
-    "lower-back": {
-        "title": "The lower back and its nerves",
-        "regions": {"lower-back", "buttock", "back-of-thigh", "below-knee"},
-        "triggers": {Trigger.bending.value, Trigger.coughing_sneezing.value, Trigger.sitting.value},
-    },
-}
-
-TRIGGER_LABELS = {
-    "bending": "Bending forward",
-    "coughing-sneezing": "Coughing, sneezing or straining",
-    "sitting": "Sitting for a long time",
-    "standing": "Standing for a long time",
-    "walking": "Walking",
-    "stairs": "Climbing stairs or getting up from a chair",
-    "lying-on-side": "Lying on the painful side",
-    "hip-turning": "Turning the leg inwards, or putting on shoes and socks",
-    "weight-bearing": "Putting weight on the leg",
-    "rest-and-night": "Resting, or at night",
-    "morning-stiffness": "Stiffness in the morning that eases as you move",
-    "activity": "Exercise or activity",
-}
-
-FEELING_LABELS = {
-    "ache": "A dull ache",
-    "sharp": "Sharp pain",
-    "burning": "Burning",
-    "shooting": "Shooting pain down the leg",
-    "pins-and-needles": "Pins and needles or tingling",
-    "numbness": "Numbness",
-    "weakness": "Weakness in the leg",
-    "stiffness": "Stiffness",
-    "clicking-locking": "Clicking, catching or locking",
-    "tenderness": "Tender to touch",
-}
-assert set(TRIGGER_LABELS) == {t.value for t in Trigger}, "label every Trigger"
-assert set(FEELING_LABELS) == {f.value for f in Feeling}, "label every Feeling"
-
-
 @dataclass
 class GuideCondition:
     entry: Entry
     regions: list[str]
     triggers: list[str]
     feelings: list[str]
-    points_to: list[str]  # ids of SOURCES_OF_PAIN it fits
+    points_to: list[str]  # ids of the pain sources (content_data/pain_sources/) it fits
 
 
 def guide(registry: Registry) -> dict[str, Any]:
-    """Everything the hip-or-back guide shows from condition data (its red flags come from
-    red_flags())."""
+    """Everything the hip-or-back guide shows: its choices (content_data/guide_tags/), where pain
+    often comes from (content_data/pain_sources/) and each condition's clues."""
+    sources = registry.all("pain_sources")
+    tags = registry.all("guide_tags")
     conditions = []
     for c in registry.all("conditions"):
         regions = [r.id for r in c.regions]
         triggers = [t.value for t in c.symptoms.triggers]
         points = [
-            key
-            for key, src in SOURCES_OF_PAIN.items()
-            if set(regions) & src["regions"] or set(triggers) & src["triggers"]
+            src.id
+            for src in sources
+            if {r.id for r in src.regions} & set(regions) or {t.value for t in src.triggers} & set(triggers)
         ]
         feelings = [f.value for f in c.symptoms.feelings]
         conditions.append(GuideCondition(c, regions, triggers, feelings, points))
     return {
         "regions": registry.all("regions"),
-        "triggers": TRIGGER_LABELS,
-        "feelings": FEELING_LABELS,
-        "sources_of_pain": SOURCES_OF_PAIN,
+        "triggers": {t.id: t.label for t in tags if t.type == "trigger"},
+        "feelings": {t.id: t.label for t in tags if t.type == "feeling"},
+        "sources_of_pain": sources,
         "conditions": conditions,
     }
+
+
+def guide_problems(registry: Registry) -> list[ContentProblem]:
+    """Every trigger and feeling a condition can be tagged with needs exactly one guide_tags file
+    of its type, so the guide can offer it in readers' words."""
+    problems = []
+    tags = {t.id: t for t in registry.all("guide_tags")}
+    for tag_type, values in (("trigger", [t.value for t in Trigger]), ("feeling", [f.value for f in Feeling])):
+        for value in values:
+            tag = tags.get(value)
+            if tag is None or tag.type != tag_type:
+                problems.append(
+                    ContentProblem(
+                        f"content_data/guide_tags/{value}.yaml",
+                        1,
+                        "",
+                        f"the guide has no words for the {tag_type} '{value}'",
+                        hint=f"add the file with 'type: {tag_type}', a label and an order",
+                    )
+                )
+    for tag in tags.values():
+        if tag.id not in {t.value for t in Trigger} | {f.value for f in Feeling}:
+            problems.append(
+                ContentProblem(
+                    tag.file,
+                    1,
+                    "",
+                    f"'{tag.id}' is not a trigger or feeling that conditions can use",
+                    hint="the tags are listed under symptoms.triggers and symptoms.feelings in docs/contributing/fields.md",
+                )
+            )
+    return problems
 
 
 # ---------------------------------------------------------------------------- structured data

@@ -477,6 +477,29 @@ class WarningSign(Strict):
         return self
 
 
+class GuideTag(Strict):
+    """A choice the hip-or-back guide offers: something that makes pain worse (a trigger) or what
+    the pain feels like (a feeling). The file name is the tag conditions use in
+    symptoms.triggers or symptoms.feelings; every tag has exactly one file."""
+
+    type: Literal["trigger", "feeling"] = Field(description="trigger: what makes it worse; feeling: what it feels like.")
+    label: PlainText = Field(description="The words readers see, e.g. 'Lying on the painful side'.")
+    order: int = Field(ge=0, description="Position in the guide's list of choices.")
+
+
+class PainSource(Strict):
+    """Where hip or back pain often comes from, and the clues that point there: the hip-or-back
+    guide shows each clue in plain text and uses the regions and triggers to point readers to it."""
+
+    title: PlainText = Field(description="Where the pain comes from, e.g. 'The hip joint'.")
+    order: int = Field(ge=0, description="Position in the guide.")
+    regions: list[str] = RefList("regions", "Where pain from here is usually felt.", min_length=1)
+    triggers: list[Trigger] = Field(default_factory=list, description="What tends to make pain from here worse.")
+    clue: Markdown = Field(description="The clue in plain words, as the guide shows it.")
+    sources: list[str] = RefList("sources", "Sources for the clue.", min_length=2)
+    review: Review = Field(description="When this was last reviewed, when it is next due, and by whom.")
+
+
 class GlossaryTerm(Strict):
     """A medical word, explained plainly."""
 
@@ -500,6 +523,8 @@ KINDS: dict[str, type[Strict]] = {
     "prevention": Topic,
     "questions": Question,
     "warning_signs": WarningSign,
+    "pain_sources": PainSource,
+    "guide_tags": GuideTag,
     "glossary": GlossaryTerm,
 }
 

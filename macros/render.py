@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
-from . import gather, signs
+from . import checks, gather, signs
 from .registry import Entry, Registry
 from .text import long_date, md, plain
 
@@ -48,7 +48,7 @@ class Renderer:
     ):
         self.registry = registry
         self.care = care
-        self.words = signs.validate(registry, care)
+        self.words = checks.validate(registry, care)
         self.today = today or date.today()
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
@@ -59,9 +59,7 @@ class Renderer:
             keep_trailing_newline=True,
             bytecode_cache=bytecode_cache,
         )
-        self.env.filters.update(
-            md=md, plain=plain, long_date=long_date, trigger_label=lambda key: gather.TRIGGER_LABELS[key]
-        )
+        self.env.filters.update(md=md, plain=plain, long_date=long_date)
         self.env.globals.update(care=care, today=self.today)
         self.env.globals["raise"] = _raise
 

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .errors import ContentError, ContentProblem, path_text
+from .errors import ContentProblem, path_text
 from .models import Level, RedFlag, is_markdown, nested_model
 from .registry import Entry, Registry
 from .text import plain
@@ -286,15 +286,6 @@ def care_from_config(mkdocs_yml: Path) -> dict[str, Any]:
     """The local care words (`extra.care`) of an mkdocs.yml, for checks run outside a build."""
     config = yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8")) or {}
     return dict((config.get("extra") or {}).get("care") or {})
-
-
-def validate(registry: Registry, care: dict[str, Any]) -> CareWords:
-    """The care words, or a ContentError listing every problem with warning signs."""
-    words = CareWords(registry, care)
-    problems = check(registry, words)
-    if problems:
-        raise ContentError(problems)
-    return words
 
 
 def _field(sign: Sign) -> str:

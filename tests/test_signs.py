@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import gather, signs
+from macros import checks, gather, signs
 from macros.errors import ContentError
 from macros.registry import build
 
@@ -97,14 +97,14 @@ def test_every_rule_fixture_has_its_expected_problems():
 
 
 def test_the_valid_fixture_content_passes_every_rule():
-    signs.validate(build(VALID), CARE)
+    checks.validate(build(VALID), CARE)
 
 
 @pytest.mark.parametrize("rule", sorted(EXPECTED))
 def test_a_broken_rule_names_file_line_field_and_what_to_do(rule: str, tmp_path: Path):
     registry = build(content_with(rule, tmp_path))
     with pytest.raises(ContentError) as caught:
-        signs.validate(registry, CARE)
+        checks.validate(registry, CARE)
     problems = caught.value.problems
     assert len(problems) == len(EXPECTED[rule]), "\n".join(map(str, problems))
     for problem, (file, line, field, message, hint) in zip(problems, EXPECTED[rule], strict=True):
@@ -116,7 +116,7 @@ def test_a_broken_rule_names_file_line_field_and_what_to_do(rule: str, tmp_path:
 
 
 def test_the_real_content_keeps_one_sign_at_one_level():
-    signs.validate(real_registry(), signs.care_from_config(ROOT / "mkdocs.yml"))
+    checks.validate(real_registry(), signs.care_from_config(ROOT / "mkdocs.yml"))
 
 
 def test_the_check_command_reports_a_broken_rule_with_file_and_line(tmp_path: Path):
