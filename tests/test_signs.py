@@ -17,13 +17,8 @@ from .conftest import FIXTURES, ROOT, macros_command, real_registry
 
 VALID = FIXTURES / "valid" / "content_data"
 RULES = FIXTURES / "sign_rules"
-CARE = {
-    "emergency_number": "112",
-    "emergency_department": "the emergency room",
-    "urgent_service": "Helpline",
-    "family_doctor": "doctor",
-    "contacts": {"maternity-unit": "your maternity unit"},
-}
+# the real local care words, so the messages here are the ones docs/contributing/checks.md quotes
+CARE = signs.care_from_config(ROOT / "mkdocs.yml")
 
 # rule fixture -> [(file, line, field, message part, hint part or None)], every problem expected
 EXPECTED = {
@@ -41,7 +36,7 @@ EXPECTED = {
             "conditions/lower-card.yaml",
             15,
             "when_to_get_help[0].text",
-            "this urgent sign tells readers to use 112, the emergency service",
+            "this urgent sign tells readers to use 999, the emergency service",
             "make it level: emergency",
         )
     ],
@@ -57,8 +52,8 @@ EXPECTED = {
             "questions/which-is-it.yaml",
             4,
             "compare",
-            "under 'Call 112 or go to the emergency room if:' for Sciatica and under "
-            "'Get help today from Helpline or your doctor if:' for Other",
+            "under 'Call 999 or go to A&E if:' for Sciatica and under "
+            "'Get help today from NHS 111 or your GP if:' for Other",
             "give the sign one level",
         ),
     ],
@@ -67,15 +62,21 @@ EXPECTED = {
             "conditions/pregnancy.yaml",
             15,
             "when_to_get_help[0].text",
-            "this sign names 'maternity unit', but its card says 'Get help today from Helpline or your doctor if:'",
+            "this sign names 'maternity unit or midwife', but its card says 'Get help today from NHS 111 or your GP if:'",
             "add 'contact: maternity-unit'",
         )
     ],
     "unknown-contact": [
-        ("conditions/unknown-contact.yaml", 15, "when_to_get_help[0].contact", "unknown contact 'hospice'", "maternity-unit")
+        (
+            "conditions/unknown-contact.yaml",
+            15,
+            "when_to_get_help[0].contact",
+            "unknown contact 'hospice'",
+            "acute-oncology, maternity-unit",
+        )
     ],
     "signs-in-prose": [
-        ("questions/when-to-call.yaml", 3, "answer", "names 112 in running text", "list the signs in red_flags")
+        ("questions/when-to-call.yaml", 3, "answer", "names 999 in running text", "list the signs in red_flags")
     ],
     "unknown-care-word": [
         ("care_levels/urgent.yaml", 3, "heading", "{urgent_number} is not a local care word", "{urgent_service}"),
@@ -116,21 +117,29 @@ def test_a_broken_rule_names_file_line_field_and_what_to_do(rule: str, tmp_path:
 
 
 def test_the_real_content_keeps_one_sign_at_one_level():
-    checks.validate(real_registry(), signs.care_from_config(ROOT / "mkdocs.yml"))
+    checks.validate(real_registry(), CARE)
+
+
+def test_the_guide_quotes_the_real_message_of_every_rule(tmp_path: Path):
+    text = (ROOT / "docs" / "contributing" / "checks.md").read_text()
+    for rule in EXPECTED:
+        registry = build(content_with(rule, tmp_path / rule))
+        with pytest.raises(ContentError) as caught:
+            checks.validate(registry, CARE)
+        first_lines = [str(p).splitlines()[0] for p in caught.value.problems]
+        assert any(line in text for line in first_lines), f"docs/contributing/checks.md should quote one of {first_lines}"
 
 
 def test_the_check_command_reports_a_broken_rule_with_file_and_line(tmp_path: Path):
     content = content_with("emergency-sign-in-lower-card", tmp_path)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("extra:\n  care:\n" + "".join(f"    {k}: {v!r}\n" for k, v in CARE.items() if k != "contacts"))
-    result = macros_command("check", "--content", str(content), "--config", str(config))
+    result = macros_command("check", "--content", str(content))
     assert result.returncode == 1
     assert "content_data/conditions/lower-card.yaml:15: when_to_get_help[0].text: this urgent sign" in result.stderr
 
 
 def test_a_comparison_has_one_row_per_level_and_no_cell_mixes_levels():
     registry = real_registry()
-    words = signs.CareWords(registry, signs.care_from_config(ROOT / "mkdocs.yml"))
+    words = signs.CareWords(registry, CARE)
     for question in registry.all("questions"):
         if not question.compare:
             continue
@@ -146,7 +155,7 @@ def test_a_comparison_has_one_row_per_level_and_no_cell_mixes_levels():
 
 def test_a_sign_with_a_contact_gets_a_card_that_names_the_contact():
     registry = real_registry()
-    words = signs.CareWords(registry, signs.care_from_config(ROOT / "mkdocs.yml"))
+    words = signs.CareWords(registry, CARE)
     cards = gather.care_cards(registry.get("conditions", "pelvic-girdle-pain"), words)
     maternity = [c for c in cards if c.contact == "maternity-unit"]
     assert len(maternity) == 1
@@ -163,7 +172,7 @@ def test_the_emergency_question_shows_every_shared_sign():
 
 def test_a_sign_of_one_condition_is_never_pooled_into_the_general_lists():
     registry = real_registry()
-    words = signs.CareWords(registry, signs.care_from_config(ROOT / "mkdocs.yml"))
+    words = signs.CareWords(registry, CARE)
     shared = {s.key for card in gather.shared_cards(registry, words) for s in card.signs}
     own = {s.key for c in registry.all("conditions") for s in signs.own_signs(c)}
     assert shared and not shared & own
