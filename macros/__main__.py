@@ -9,8 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ContentError
 from . import checks, signs
+from .errors import ContentError
 from .registry import build
 
 ROOT = Path(__file__).resolve().parent.parent

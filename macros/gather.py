@@ -117,6 +117,7 @@ def comparison(conditions: list[Entry], words: CareWords) -> Comparison:
 
 # ---------------------------------------------------------------------------- hip or back guide
 
+
 @dataclass
 class GuideCondition:
     entry: Entry
@@ -177,7 +178,8 @@ def guide_problems(registry: Registry) -> list[ContentProblem]:
                     1,
                     "",
                     f"'{tag.id}' is not a trigger or feeling that conditions can use",
-                    hint="the tags are listed under symptoms.triggers and symptoms.feelings in docs/contributing/fields.md",
+                    hint="the tags are listed under symptoms.triggers and symptoms.feelings "
+                    "in docs/contributing/fields.md",
                 )
             )
     return problems

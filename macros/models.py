@@ -17,7 +17,16 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 # An item's id: its file name without .yaml, in lower-case words joined by hyphens.
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -125,7 +134,7 @@ class Level(StrEnum):
 
 class CareLevel(Strict):
     """The words of one level of care, as readers see them on every care card. One file per
-    level: content_data/care_levels/<level>.yaml, the file name being the level. `{name}` in the
+    level: `content_data/care_levels/<level>.yaml`, the file name being the level. `{name}` in the
     text is filled from `extra.care` in mkdocs.yml (the local services), so the words stay here,
     where clinical reviewers see them, and the services can change by country."""
 
@@ -133,7 +142,8 @@ class CareLevel(Strict):
         description="Said by screen readers before the heading, e.g. 'Emergency'. Also names the level in tables."
     )
     heading: PlainText = Field(
-        description="The card's heading, ending 'if:', e.g. 'Call {emergency_number} or go to {emergency_department} if:'."
+        description="The card's heading, ending 'if:', "
+        "e.g. 'Call {emergency_number} or go to {emergency_department} if:'."
     )
     contact_heading: PlainText = Field(
         description="The heading of a card for signs that name their own contact (see `contact` on a sign), with "
@@ -141,7 +151,8 @@ class CareLevel(Strict):
     )
     contact_note: PlainText | None = Field(
         default=None,
-        description="Optional: a line under a contact's card, e.g. 'If you cannot get through, call {emergency_number}.'",
+        description="Optional: a line under a contact's card, "
+        "e.g. 'If you cannot get through, call {emergency_number}.'",
     )
     meaning: Markdown = Field(description="What this level means, for the page that explains the site's cards.")
 
@@ -482,7 +493,9 @@ class GuideTag(Strict):
     the pain feels like (a feeling). The file name is the tag conditions use in
     symptoms.triggers or symptoms.feelings; every tag has exactly one file."""
 
-    type: Literal["trigger", "feeling"] = Field(description="trigger: what makes it worse; feeling: what it feels like.")
+    type: Literal["trigger", "feeling"] = Field(
+        description="trigger: what makes it worse; feeling: what it feels like."
+    )
     label: PlainText = Field(description="The words readers see, e.g. 'Lying on the painful side'.")
     order: int = Field(ge=0, description="Position in the guide's list of choices.")
 

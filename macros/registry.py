@@ -99,7 +99,9 @@ def build(root: Path) -> Registry:
     loaded = load(root)
     problems = list(loaded.problems)
     entries: dict[str, dict[str, Entry]] = {
-        kind: {item_id: Entry(kind, item_id, item.file, item.model, lines=item.lines) for item_id, item in items.items()}
+        kind: {
+            item_id: Entry(kind, item_id, item.file, item.model, lines=item.lines) for item_id, item in items.items()
+        }
         for kind, items in loaded.items.items()
     }
     for kind, items in loaded.items.items():

@@ -140,7 +140,9 @@ class Renderer:
 
     def hip_or_back_guide(self, root: str = "") -> str:
         """The interactive hip-or-back guide with its complete plain-text version."""
-        return self._render("components/guide.html", g=gather.guide(self.registry), cards=self._flags["shared"], root=root)
+        return self._render(
+            "components/guide.html", g=gather.guide(self.registry), cards=self._flags["shared"], root=root
+        )
 
     def sources_list(self, *source_ids: str) -> str:
         """A numbered list of sources, for hand-written pages."""

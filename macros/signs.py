@@ -144,7 +144,9 @@ class CareWords:
         for entry in registry.all("care_levels"):
             if entry.id not in LEVELS:
                 self.problems.append(
-                    ContentProblem(entry.file, 1, "", f"'{entry.id}' is not a level", hint="levels: " + ", ".join(LEVELS))
+                    ContentProblem(
+                        entry.file, 1, "", f"'{entry.id}' is not a level", hint="levels: " + ", ".join(LEVELS)
+                    )
                 )
                 continue
             for name in ("prefix", "heading", "contact_heading", "contact_note", "meaning"):
@@ -261,7 +263,9 @@ def comparison_rows(conditions: list[Entry], words: CareWords) -> list[SignRow]:
     keys.sort(key=lambda k: (URGENT_FIRST.index(k[0]), k[1] is None))
     rows = []
     for level, contact in keys:
-        cells = [next((c.signs for c in cards if (c.level, c.contact) == (level, contact)), []) for cards in per_condition]
+        cells = [
+            next((c.signs for c in cards if (c.level, c.contact) == (level, contact)), []) for cards in per_condition
+        ]
         rows.append(SignRow(words.card(level, [], contact), cells))
     return rows
 

@@ -262,8 +262,13 @@ def test_comparison_tables_are_on_the_pages_that_need_them(built_site: Path):
         "Worse with",
         "Better with",
         "Who gets it",
-        "Get help urgently if",
+        "Emergency: Call 999 or go to A&E if:",
+        "Urgent advice: Get help today from NHS 111 or your GP if:",
     ]
+    # each cell is a real list, and names its condition for a phone's stacked layout
+    cells = table.select("tbody td")
+    assert all(td.find("ul") for td in table.select("tbody tr:not(.app-compare__signs) td")), "a list shown as text"
+    assert {td["data-label"] for td in cells} == {th.get_text() for th in table.select("thead th")}
 
 
 def test_item_pages_list_their_sections_on_small_screens(browser, site_url, built_site: Path):

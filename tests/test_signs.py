@@ -62,7 +62,8 @@ EXPECTED = {
             "conditions/pregnancy.yaml",
             15,
             "when_to_get_help[0].text",
-            "this sign names 'maternity unit or midwife', but its card says 'Get help today from NHS 111 or your GP if:'",
+            "this sign names 'maternity unit or midwife', but its card says "
+            "'Get help today from NHS 111 or your GP if:'",
             "add 'contact: maternity-unit'",
         )
     ],
@@ -127,7 +128,9 @@ def test_the_guide_quotes_the_real_message_of_every_rule(tmp_path: Path):
         with pytest.raises(ContentError) as caught:
             checks.validate(registry, CARE)
         first_lines = [str(p).splitlines()[0] for p in caught.value.problems]
-        assert any(line in text for line in first_lines), f"docs/contributing/checks.md should quote one of {first_lines}"
+        assert any(line in text for line in first_lines), (
+            f"docs/contributing/checks.md should quote one of {first_lines}"
+        )
 
 
 def test_the_check_command_reports_a_broken_rule_with_file_and_line(tmp_path: Path):
