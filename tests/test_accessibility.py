@@ -320,9 +320,12 @@ def test_search_works_with_the_keyboard(browser, served, pages, viewport):
         else:
             tab_to(tab, ".md-search__input")
         tab.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+        # The whole title, less its permalink (a glossary term in it is an element of its own).
         title = tab.evaluate(
-            "(url) => fetch(url).then(r => r.text()).then(t => new DOMParser().parseFromString(t, 'text/html')"
-            ".querySelector('h1').firstChild.textContent.trim())",
+            "(url) => fetch(url).then(r => r.text()).then(t => {"
+            " const h1 = new DOMParser().parseFromString(t, 'text/html').querySelector('h1');"
+            " h1.querySelectorAll('.headerlink').forEach(a => a.remove());"
+            " return h1.textContent.trim(); })",
             served.page_url(condition),
         )
         tab.keyboard.type(title)
