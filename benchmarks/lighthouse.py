@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from macros.preview import find_browser
+from macros.devtools import find_browser
 
 from .common import ROOT, copy_project, table, timed_build
 

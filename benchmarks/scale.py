@@ -16,7 +16,7 @@ TARGET_PEAK_MIB = 300.0
 
 def add_conditions(project: Path, count: int) -> None:
     """`count` new condition items, copied round-robin from the real ones, each with its page."""
-    from macros.scaffold import page_text
+    from macros.cli.new import page_text
 
     folder = project / "content_data" / "conditions"
     originals = sorted(folder.glob("*.yaml"))

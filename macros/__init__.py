@@ -1,60 +1,29 @@
-"""The macros package: content_data -> validated models -> registry -> rendered pages.
+"""The site's Python package: content_data -> validated models -> registry -> page Markdown.
 
-`define_env` is the mkdocs-macros entry point. It only wires the steps together:
-load and validate once at config time (a content error stops the build before any page
-renders), then register the macros that pages call.
+    content/   models, YAML with line marks, loader, errors, registry (never imports MkDocs)
+    pages/     gather, render, signs and checks, text filters, templates (never imports MkDocs)
+    mkdocs/    define_env and the hooks: the only code that knows MkDocs and Material
+    cli/       the editor commands behind `python -m macros`
+    devtools/  the static server and browser finder that preview, tests and benchmarks share
+
+mkdocs-macros imports this package (`module_name: macros`) and calls `define_env`; the import of
+the MkDocs adapter waits until then, so the engine can be used without MkDocs.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-from markupsafe import escape
-
-from .gather import search_tags, structured_data
-from .registry import Registry, build
-from .render import Renderer
-from .site import content_edit_url, root_of, use_glossary_everywhere, write_glossary_file
-from .template_cache import bytecode_cache
-from .text import plain
-
-__all__ = ["define_env", "build", "Registry", "Renderer"]
 
 
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros when MkDocs loads its configuration."""
-    config = env.conf
-    registry = build(Path(env.project_dir) / "content_data")
-    renderer = Renderer(registry, care=config["extra"]["care"], bytecode_cache=bytecode_cache(env.project_dir))
+    from .mkdocs.plugin import define_env as wire
 
-    use_glossary_everywhere(config, registry)
-    # kept for on_post_build, which mkdocs-macros calls with the same env
-    env.hip_and_back_registry = registry
-
-    def item_page(kind: str, item_id: str) -> str:
-        """The body of an item's page. Also points "Edit this page" at the item's YAML file and
-        gives the page its description and structured data."""
-        entry = registry.get(kind, item_id)
-        page = env.page
-        page.edit_url = content_edit_url(config, entry.file)
-        # escaped here: the theme writes the description into attributes without escaping
-        page.meta.setdefault("description", escape(plain(entry.summary)))
-        page.meta["jsonld"] = structured_data(entry, page.canonical_url, config["site_name"])
-        page.meta["tags"] = search_tags(entry)
-        return renderer.item_page(kind, item_id)
-
-    def body_map() -> str:
-        return renderer.body_map(root=root_of(env.page.url))
-
-    def hip_or_back_guide() -> str:
-        return renderer.hip_or_back_guide(root=root_of(env.page.url))
-
-    page_aware = {"item_page": item_page, "body_map": body_map, "hip_or_back_guide": hip_or_back_guide}
-    for name, function in renderer.macros().items():
-        env.macro(page_aware.get(name, function), name)
+    wire(env)
 
 
 def on_post_build(env: Any) -> None:
-    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows."""
-    write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)
+    """Called by mkdocs-macros after the site is written."""
+    from .mkdocs.plugin import on_post_build as finish
+
+    finish(env)

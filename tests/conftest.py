@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from macros.preview import find_browser, serve
+from macros.devtools import find_browser, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -41,7 +41,7 @@ CHROMIUM_FLAGS = [
 @functools.cache
 def real_registry():
     """The real content_data, loaded once per test run (it is read-only in tests)."""
-    from macros.registry import build
+    from macros.content.registry import build
 
     return build(ROOT / "content_data")
 
@@ -79,8 +79,8 @@ def make_project(dest: Path, content: Path) -> Path:
     """
     import yaml
 
-    from macros.models import PAGE_KINDS
-    from macros.scaffold import page_text
+    from macros.cli.new import page_text
+    from macros.content.models import PAGE_KINDS
 
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "overrides", dest / "overrides")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.registry import build
+from macros.content.registry import build
 
 from .conftest import ROOT, real_registry
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.errors import ContentError
-from macros.models import KINDS
-from macros.registry import build
-from macros.schema import field_rows
+from macros.cli.schema import field_rows
+from macros.content.errors import ContentError
+from macros.content.models import KINDS
+from macros.content.registry import build
 
 from .conftest import FIXTURES, ROOT, macros_command, make_project, run_mkdocs_build
 

@@ -6,8 +6,8 @@ import re
 
 import markdown
 
-from macros.glossary_markdown import trie_pattern
-from macros.site import glossary_abbreviations
+from macros.mkdocs.glossary_markdown import trie_pattern
+from macros.mkdocs.site import glossary_abbreviations
 
 from .conftest import ROOT, real_registry
 
@@ -47,8 +47,10 @@ def test_the_real_glossary_matches_the_same_terms_as_stock_abbr_on_every_content
 def test_the_extension_marks_glossary_terms_and_a_pages_own_abbreviations():
     html = markdown.markdown(
         "An MRI of the hip joint. The NHS helps.\n\n*[NHS]: National Health Service",
-        extensions=["macros.glossary_markdown"],
-        extension_configs={"macros.glossary_markdown": {"glossary": {"MRI": "a scan", "hip joint": "the joint"}}},
+        extensions=["macros.mkdocs.glossary_markdown"],
+        extension_configs={
+            "macros.mkdocs.glossary_markdown": {"glossary": {"MRI": "a scan", "hip joint": "the joint"}}
+        },
     )
     assert '<abbr title="a scan">MRI</abbr>' in html
     assert '<abbr title="the joint">hip joint</abbr>' in html

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import ContentError
-from macros.registry import build
+from macros.content.errors import ContentError
+from macros.content.registry import build
 
 from .conftest import FIXTURES
 

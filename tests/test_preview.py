@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import preview
-from macros.models import PAGE_KINDS
-from macros.preview import docs_url, plan_pages
-from macros.registry import build
+from macros.cli import preview
+from macros.cli.preview import docs_url, plan_pages
+from macros.content.models import PAGE_KINDS
+from macros.content.registry import build
 
 from .conftest import FIXTURES, ROOT, macros_command
 
@@ -93,7 +93,7 @@ def test_a_changed_hand_written_page_shows_that_page(site: Path, registry):
 
 
 def test_a_page_template_change_shows_one_page_of_that_kind(site: Path, registry):
-    plan = plan_pages(["macros/templates/pages/condition.md"], site, registry, ROOT / "docs")
+    plan = plan_pages(["macros/pages/templates/pages/condition.md"], site, registry, ROOT / "docs")
     assert urls(plan) == [f"conditions/{registry.all('conditions')[0].id}/"]
     assert plan.pages[urls(plan)[0]].reasons[0].startswith("example of every conditions page")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.readability import CARD_LIMIT, MEDIAN_LIMIT, PAGE_LIMIT, grade, measure_page, measure_site, table
+from macros.cli.readability import CARD_LIMIT, MEDIAN_LIMIT, PAGE_LIMIT, grade, measure_page, measure_site, table
 
 from .conftest import REPORTS
 

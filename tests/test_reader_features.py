@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.text import plain
+from macros.pages.text import plain
 
 from .conftest import real_registry
 

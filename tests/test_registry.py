@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.registry import build
+from macros.content.registry import build
 
 from .conftest import FIXTURES
 

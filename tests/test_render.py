@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from macros.registry import build
-from macros.render import Renderer
+from macros.content.registry import build
+from macros.pages.render import Renderer
 
 from .conftest import FIXTURES
 
@@ -80,13 +80,13 @@ def test_only_levels_the_content_has_get_a_card(renderer):
 
 
 def test_html_that_slips_past_validation_is_escaped():
-    from macros.text import md
+    from macros.pages.text import md
 
     assert str(md("a <script>alert(1)</script>")) == "a &lt;script>alert(1)&lt;/script>"
 
 
 def test_multi_line_text_is_indented_to_stay_in_its_list_item():
-    from macros.text import md
+    from macros.pages.text import md
 
     assert str(md("one\n\ntwo", indent=2)) == "one\n  \n  two"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import review
-from macros.models import KINDS
-from macros.review import due_items
+from macros.cli import review
+from macros.cli.review import due_items
+from macros.content.models import KINDS
 
 from .conftest import FIXTURES, macros_command
 

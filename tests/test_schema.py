@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from macros import schema
-from macros.models import KINDS, ref_fields
-from macros.scaffold import skeleton
+from macros.cli import schema
+from macros.cli.new import skeleton
+from macros.content.models import KINDS, ref_fields
 
 from .conftest import FIXTURES, ROOT, macros_command
 
@@ -20,7 +20,7 @@ VALID = FIXTURES / "valid" / "content_data"
 
 def test_the_committed_schemas_field_tables_and_mapping_match_the_models():
     stale = [str(p.relative_to(ROOT)) for p in schema.stale_files(ROOT)]
-    assert stale == [], f"out of date with macros/models.py: {stale}; run: python -m macros schema"
+    assert stale == [], f"out of date with macros/content/models.py: {stale}; run: python -m macros schema"
 
 
 def test_every_kind_has_a_schema_that_rejects_unknown_fields_and_names_its_required_fields():
@@ -128,7 +128,7 @@ def test_the_schema_command_checks_without_writing_and_says_what_to_run(project:
     args = ["schema", "--root", str(project)]
     check = macros_command(*args, "--check")
     assert check.returncode == 1
-    assert "content_data/schema/sources.json: out of date with macros/models.py" in check.stderr
+    assert "content_data/schema/sources.json: out of date with macros/content/models.py" in check.stderr
     assert "run: python -m macros schema" in check.stderr
     assert stale.read_text() == "{}\n"
 

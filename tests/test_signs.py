@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import checks, gather, signs
-from macros.errors import ContentError
-from macros.registry import build
+from macros.content.errors import ContentError
+from macros.content.registry import build
+from macros.pages import checks, gather, signs
 
 from .conftest import FIXTURES, ROOT, macros_command, real_registry
 

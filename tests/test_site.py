@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import gather, signs
+from macros.pages import gather, signs
 
 from .conftest import ROOT, real_registry
 

@@ -222,7 +222,7 @@ def owners(path: str) -> list[str]:
 def test_content_goes_to_clinical_reviewers_and_code_to_maintainers():
     clinical, maintainers = "@hip-and-back/clinical-reviewers", "@hip-and-back/maintainers"
     assert owners("content_data/conditions/sciatica.yaml") == [clinical]
-    assert owners("macros/models.py") == [maintainers]
+    assert owners("macros/content/models.py") == [maintainers]
     assert owners(".github/workflows/checks.yml") == [maintainers]
     assert owners("content_data/schema/conditions.json") == [maintainers]
     assert clinical in owners("docs/contributing/fix-a-mistake.md")

@@ -23,10 +23,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import load
-from .text import table_cell
+from ..content.loader import load
+from ..pages.text import table_cell
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LABEL = "review-due"
 ISSUE_TITLE = "Content reviews due"
 MARKER = "<!-- macros review: this issue is updated every week by .github/workflows/review.yml -->"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..content.errors import ContentError
+from ..content.registry import Registry
 from . import gather, signs
-from .errors import ContentError
-from .registry import Registry
 
 
 def validate(registry: Registry, care: dict[str, Any]) -> signs.CareWords:

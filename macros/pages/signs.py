@@ -26,9 +26,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .errors import ContentProblem, path_text
-from .models import Level, RedFlag, is_markdown, nested_model
-from .registry import Entry, Registry
+from ..content.errors import ContentProblem, path_text
+from ..content.models import Level, RedFlag, is_markdown, nested_model
+from ..content.registry import Entry, Registry
 from .text import plain
 
 LEVELS = [level.value for level in Level]  # least urgent first, as the model lists them

@@ -13,7 +13,7 @@ How a changed file maps to pages:
   glossary, warning signs) the pages of items that refer to it, else pages whose text mentions
   its title.
 - `docs/<path>.md`: that page.
-- `macros/templates/pages/<kind>.md`: the first page of that kind, as an example.
+- `macros/pages/templates/pages/<kind>.md`: the first page of that kind, as an example.
 - anything else the site is built from (styles, overrides, macros, mkdocs.yml): the home page
   and the first page of each kind, as a sample of a site-wide change.
 - other files (tests, workflows, READMEs): not shown on the site; listed as such.
@@ -23,24 +23,20 @@ from __future__ import annotations
 
 import argparse
 import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError
-from .models import KINDS, PAGE_KINDS
-from .registry import Registry, build
-from .render import PAGE_TEMPLATES
-from .text import plain, table_cell
+from ..content.errors import ContentError
+from ..content.models import KINDS, PAGE_KINDS
+from ..content.registry import Registry, build
+from ..devtools import find_browser, serve
+from ..pages.render import PAGE_TEMPLATES
+from ..pages.text import plain, table_cell
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 SITE_WIDE = ("docs/assets/", "overrides/", "macros/", "mkdocs.yml", "requirements.txt")
 MENTION_LIMIT = 3  # pages to show for an item that has no page and that nothing refers to
@@ -121,8 +117,8 @@ def plan_pages(changed: list[str], site: Path, registry: Registry | None, docs: 
             wanted += _content_pages(parts[1], parts[2].removesuffix(".yaml"), path, site, registry, plan)
         elif parts[0] == "docs" and path.endswith(".md"):
             wanted.append((docs_url("/".join(parts[1:])), f"changed: {path}"))
-        elif path.startswith("macros/templates/pages/") and path.endswith(".md"):
-            kinds = _kinds_using_template(path.removeprefix("macros/templates/"))
+        elif path.startswith("macros/pages/templates/pages/") and path.endswith(".md"):
+            kinds = _kinds_using_template(path.removeprefix("macros/pages/templates/"))
             for kind in kinds:
                 first = _first_page(kind, registry, docs)
                 if first is not None:
@@ -224,40 +220,6 @@ def _sample(registry: Registry | None, docs: Path) -> list[str]:
 
 
 # --------------------------------------------------------------------------- screenshots
-
-
-def find_browser() -> str | None:
-    """A Chromium to drive: $CHROMIUM_PATH, the system's, or None for Playwright's own."""
-    for path in (
-        os.environ.get("CHROMIUM_PATH"),
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-        shutil.which("google-chrome"),
-    ):
-        if path and Path(path).exists():
-            return path
-    return None
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1, as a reader's browser would get it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def slug(url: str) -> str:

@@ -1,4 +1,4 @@
-"""Render step: a Jinja environment over macros/templates/ that turns registry entries into
+"""Render step: a Jinja environment over macros/pages/templates/ that turns registry entries into
 Markdown (with md_in_html blocks) for MkDocs to finish.
 
 Python gathers, Jinja marks up: functions here only pick entries and pass them to templates.
@@ -15,8 +15,8 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
+from ..content.registry import Entry, Registry
 from . import checks, gather, signs
-from .registry import Entry, Registry
 from .text import long_date, md, plain
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import ContentProblem
-from .models import Feeling, Trigger
-from .registry import Entry, Registry
+from ..content.errors import ContentProblem
+from ..content.models import Feeling, Trigger
+from ..content.registry import Entry, Registry
 from .signs import Card, CareWords, SignRow, comparison_rows, flag_sign, item_signs, own_signs, shared_flags
 from .text import plain
 

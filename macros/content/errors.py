@@ -6,8 +6,6 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mkdocs.exceptions import PluginError
-
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """A hint ending: "; did you mean 'sciatica'?" for the closest option, or nothing."""
@@ -37,11 +35,9 @@ class ContentProblem:
         return text
 
 
-class ContentError(PluginError):
-    """Raised once, with every problem found, when content cannot be built.
-
-    A PluginError, so MkDocs prints the message and exits non-zero without a traceback.
-    """
+class ContentError(Exception):
+    """Raised once, with every problem found, when content cannot be built. The MkDocs adapter
+    (macros/mkdocs/) turns it into a build error without a traceback."""
 
     def __init__(self, problems: list[ContentProblem]):
         self.problems = sorted(problems)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import KEBAB, KINDS, PAGE_KINDS, nested_model
+from ..content.models import KEBAB, KINDS, PAGE_KINDS, nested_model
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Condition pages rank above pages that merely mention a term.
 SEARCH_BOOST = {"conditions": 2}

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .registry import Registry
+from ..content.registry import Registry
 
 
 def content_edit_url(config: Any, content_file: str) -> str | None:
@@ -58,14 +58,14 @@ def glossary_file(registry: Registry) -> str:
     return json.dumps({"terms": terms}, ensure_ascii=False, separators=(",", ":"))
 
 
-GLOSSARY_EXTENSION = "macros.glossary_markdown"
+GLOSSARY_EXTENSION = "macros.mkdocs.glossary_markdown"
 
 
 def use_glossary_everywhere(config: Any, registry: Registry) -> None:
     """Explain glossary terms on every page, from content_data/glossary/ (no hand-written list).
 
     mkdocs.yml lists the stock `abbr` extension; it is swapped here for the same extension with
-    a faster matcher that leaves meanings out of the page (macros/glossary_markdown.py),
+    a faster matcher that leaves meanings out of the page (macros/mkdocs/glossary_markdown.py),
     importable now that mkdocs-macros has loaded this package. app.js shows the meanings.
     """
     extensions = config["markdown_extensions"]

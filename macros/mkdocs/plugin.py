@@ -1,0 +1,65 @@
+"""The mkdocs-macros entry point: `define_env` wires the engine into MkDocs and nothing else.
+
+It loads and validates content once, at config time (a content error stops the build before
+any page renders, as a PluginError without a traceback), then registers the macros that pages
+call. Page-aware wrappers give item pages their edit link, description, structured data and
+search tags: things only MkDocs knows about.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+
+from ..content.errors import ContentError
+from ..content.registry import build
+from ..pages.gather import search_tags, structured_data
+from ..pages.render import Renderer
+from ..pages.text import plain
+from .site import content_edit_url, root_of, use_glossary_everywhere, write_glossary_file
+from .template_cache import bytecode_cache
+
+
+def define_env(env: Any) -> None:
+    """Called by mkdocs-macros when MkDocs loads its configuration."""
+    config = env.conf
+    try:
+        registry = build(Path(env.project_dir) / "content_data")
+        renderer = Renderer(registry, care=config["extra"]["care"], bytecode_cache=bytecode_cache(env.project_dir))
+    except ContentError as err:
+        # MkDocs prints a PluginError's message and exits non-zero, without a traceback
+        raise PluginError(err.report()) from None
+
+    use_glossary_everywhere(config, registry)
+    # kept for on_post_build, which mkdocs-macros calls with the same env
+    env.hip_and_back_registry = registry
+
+    def item_page(kind: str, item_id: str) -> str:
+        """The body of an item's page. Also points "Edit this page" at the item's YAML file and
+        gives the page its description and structured data."""
+        entry = registry.get(kind, item_id)
+        page = env.page
+        page.edit_url = content_edit_url(config, entry.file)
+        # escaped here: the theme writes the description into attributes without escaping
+        page.meta.setdefault("description", escape(plain(entry.summary)))
+        page.meta["jsonld"] = structured_data(entry, page.canonical_url, config["site_name"])
+        page.meta["tags"] = search_tags(entry)
+        return renderer.item_page(kind, item_id)
+
+    def body_map() -> str:
+        return renderer.body_map(root=root_of(env.page.url))
+
+    def hip_or_back_guide() -> str:
+        return renderer.hip_or_back_guide(root=root_of(env.page.url))
+
+    page_aware = {"item_page": item_page, "body_map": body_map, "hip_or_back_guide": hip_or_back_guide}
+    for name, function in renderer.macros().items():
+        env.macro(page_aware.get(name, function), name)
+
+
+def on_post_build(env: Any) -> None:
+    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows."""
+    write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)
