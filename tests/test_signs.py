@@ -13,7 +13,7 @@ from macros.content.errors import ContentError
 from macros.content.registry import build
 from macros.pages import checks, gather, signs
 
-from .conftest import FIXTURES, ROOT, macros_command, real_registry
+from .conftest import FIXTURES, ROOT, macros_subprocess, real_registry
 
 VALID = FIXTURES / "valid" / "content_data"
 RULES = FIXTURES / "sign_rules"
@@ -134,8 +134,9 @@ def test_the_guide_quotes_the_real_message_of_every_rule(tmp_path: Path):
 
 
 def test_the_check_command_reports_a_broken_rule_with_file_and_line(tmp_path: Path):
+    """The one real `python -m macros` run: the others call the command in-process."""
     content = content_with("emergency-sign-in-lower-card", tmp_path)
-    result = macros_command("check", "--content", str(content))
+    result = macros_subprocess("check", "--content", str(content))
     assert result.returncode == 1
     assert "content_data/conditions/lower-card.yaml:15: when_to_get_help[0].text: this urgent sign" in result.stderr
 
