@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,7 +69,7 @@ def macros_command(
 ) -> subprocess.CompletedProcess[str]:
     """`python -m macros ARGS`, run in this process (about 2 s faster a call than a new Python),
     with its output captured. `env` replaces the environment for the call; `check` raises on a
-    non-zero exit, as subprocess.run does. tests/test_signs.py keeps one real subprocess run."""
+    non-zero exit, as subprocess.run does. macros_subprocess runs a real `python -m macros`."""
     from macros.cli import main
 
     del timeout  # kept so calls read like subprocess.run; an in-process call cannot be cut short
@@ -92,9 +93,11 @@ def macros_command(
     return result
 
 
-def macros_subprocess(*args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m macros ARGS` in a new Python from the project folder, exactly as an editor runs it."""
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True)
+def macros_subprocess(*args: str, **run: Any) -> subprocess.CompletedProcess[str]:
+    """`python -m macros ARGS` in a new Python from the project folder, exactly as an editor runs it
+    (`run`: more subprocess.run options, e.g. timeout). Also for a command that drives a browser,
+    since Playwright's sync API cannot start twice in one process."""
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True, **run)
 
 
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ from macros.cli.preview import docs_url, plan_pages
 from macros.content.models import PAGE_KINDS
 from macros.content.registry import build
 
-from .conftest import FIXTURES, ROOT, macros_command
+from .conftest import FIXTURES, ROOT, macros_command, macros_subprocess
 
 VALID = FIXTURES / "valid" / "content_data"
 
@@ -218,7 +218,7 @@ def test_each_page_is_photographed_on_a_wide_screen_and_a_phone(site: Path, tmp_
         "preview", "--root", str(root), "--site", str(site), "--out", str(out),
         "--files", "content_data/conditions/sciatica.yaml", "docs/index.md",
     ]  # fmt: skip
-    result = macros_command(*args, timeout=300)
+    result = macros_subprocess(*args, timeout=300)
     assert result.returncode == 0, result.stderr
     expected = {
         "conditions--sciatica--desktop.png",
