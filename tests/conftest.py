@@ -128,7 +128,7 @@ def make_project(dest: Path, content: Path) -> Path:
     import yaml
 
     from macros.cli.new import page_text
-    from macros.content.models import PAGE_KINDS
+    from macros.content.kinds import PAGE_KINDS
 
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "overrides", dest / "overrides")

@@ -12,7 +12,7 @@ import yaml
 
 from macros.cli.schema import field_rows
 from macros.content.errors import ContentError
-from macros.content.models import KINDS
+from macros.content.kinds import KINDS
 from macros.content.registry import build
 
 from .conftest import FIXTURES, ROOT, macros_command, make_project, run_mkdocs_build

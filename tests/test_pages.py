@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.content.models import KINDS, PAGE_KINDS
+from macros.content.kinds import KINDS, PAGE_KINDS
 
 from .conftest import ROOT, macros_command, real_registry
 

@@ -10,7 +10,7 @@ import pytest
 
 from macros.cli import preview
 from macros.cli.preview import docs_url, plan_pages
-from macros.content.models import PAGE_KINDS
+from macros.content.kinds import PAGE_KINDS
 from macros.content.registry import build
 
 from .conftest import FIXTURES, ROOT, macros_command, macros_subprocess

@@ -22,16 +22,19 @@ def test_a_condition_holds_resolved_entries_not_ids(registry):
 
 
 def test_an_anatomy_part_lists_the_conditions_that_involve_it(registry):
-    assert [c.id for c in registry.get("anatomy", "sciatic-nerve").conditions] == ["sciatica"]
+    assert [c.id for c in registry.get("anatomy", "sciatic-nerve").linked_from("conditions")] == ["sciatica"]
 
 
 def test_an_exercise_lists_the_conditions_it_helps(registry):
-    assert [c.id for c in registry.get("exercises", "knee-to-chest").conditions] == ["sciatica"]
+    assert [c.id for c in registry.get("exercises", "knee-to-chest").linked_from("conditions")] == ["sciatica"]
 
 
 def test_a_region_lists_the_conditions_felt_there(registry):
-    assert [c.id for c in registry.get("regions", "lower-back").conditions] == ["sciatica", "slipped-disc"]
-    assert [c.id for c in registry.get("regions", "below-knee").conditions] == ["sciatica"]
+    assert [c.id for c in registry.get("regions", "lower-back").linked_from("conditions")] == [
+        "sciatica",
+        "slipped-disc",
+    ]
+    assert [c.id for c in registry.get("regions", "below-knee").linked_from("conditions")] == ["sciatica"]
 
 
 def test_related_conditions_link_both_ways(registry):
@@ -50,4 +53,15 @@ def test_items_are_listed_in_reading_order(registry):
 
 
 def test_a_shared_red_flag_lists_the_conditions_that_give_it(registry):
-    assert [c.id for c in registry.get("red_flags", "saddle-numbness").conditions] == ["sciatica"]
+    assert [c.id for c in registry.get("red_flags", "saddle-numbness").linked_from("conditions")] == ["sciatica"]
+
+
+def test_a_back_link_is_never_hidden_by_a_field_of_the_same_name():
+    """A condition's `prevention` field is its own advice; the prevention topics that list it are
+    reached by linked_from, so condition pages can link back to them."""
+    registry = build(FIXTURES / "valid" / "content_data")
+    sciatica = registry.get("conditions", "sciatica")
+    assert isinstance(sciatica.prevention, list | tuple)
+    assert sciatica.linked_from("prevention") == []  # the fixture has no topics
+    with pytest.raises(KeyError, match="unknown kind"):
+        sciatica.linked_from("preventions")

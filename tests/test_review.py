@@ -16,7 +16,7 @@ import pytest
 
 from macros.cli import review
 from macros.cli.review import due_items
-from macros.content.models import KINDS
+from macros.content.kinds import KINDS
 
 from .conftest import FIXTURES, macros_command
 

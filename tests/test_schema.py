@@ -11,7 +11,8 @@ from ruamel.yaml import YAML
 
 from macros.cli import schema
 from macros.cli.new import skeleton
-from macros.content.models import KINDS, ref_fields
+from macros.content.kinds import KINDS
+from macros.content.models import ref_fields
 
 from .conftest import FIXTURES, ROOT, macros_command
 

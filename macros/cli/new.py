@@ -12,19 +12,19 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..content.models import KEBAB, KINDS, PAGE_KINDS, nested_model
+from ..content.kinds import BY_FOLDER, KINDS, PAGE_KINDS
+from ..content.models import KEBAB, nested_model
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
 # Condition pages rank above pages that merely mention a term.
-SEARCH_BOOST = {"conditions": 2}
-
-
 def page_text(kind: str, item_id: str) -> str:
     """The thin page for an item: front matter and one macro call."""
     call = f'{{{{ item_page("{kind}", "{item_id}") }}}}\n'
-    if kind in SEARCH_BOOST:
-        return f"---\nsearch:\n  boost: {SEARCH_BOOST[kind]}\n---\n" + call
+    boost = BY_FOLDER[kind].search_boost
+    if boost:
+        return f"---\nsearch:\n  boost: {boost:g}\n---\n" + call
     return call
 
 

@@ -28,9 +28,10 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..content.errors import ContentError
-from ..content.models import KINDS, PAGE_KINDS
+from ..content.kinds import KINDS, PAGE_KINDS
 from ..content.registry import Registry, build
 from ..devtools import find_browser, serve
 from ..pages.render import PAGE_TEMPLATES
@@ -166,14 +167,13 @@ def _content_pages(
     # An item without a page of its own: the pages of the items that use it, then a few pages
     # that show its words (a red flag on the red-flags page, a glossary word where it is used).
     users = [f"{u.kind}/{u.id}/" for users_of_kind in entry.back.values() for u in users_of_kind if u.has_page]
-    shown = [url for url in pages_mentioning(site, _label(entry.model, item_id)) if url not in users]
+    shown = [url for url in pages_mentioning(site, _label(entry.model)) if url not in users]
     return [(url, f"uses {path}") for url in users] + [(url, f"shows {path}") for url in shown[:MENTION_LIMIT]]
 
 
-def _label(model: object, item_id: str) -> str:
-    """The words of an item a reader would see on a page: its title, term or text, as plain text."""
-    words = getattr(model, "title", None) or getattr(model, "term", None) or getattr(model, "text", None) or item_id
-    return plain(str(words))
+def _label(model: Any) -> str:
+    """The words of an item a reader would see on a page (its label), as plain text."""
+    return plain(str(model.label))
 
 
 def pages_mentioning(site: Path, text: str) -> list[str]:

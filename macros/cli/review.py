@@ -98,7 +98,7 @@ def due_items(content: Path, today: dt.date, within: int = 60) -> ReviewList:
             review = getattr(item.model, "review", None)
             if review is None or review.next_review_due > limit:
                 continue
-            title = getattr(item.model, "title", None) or getattr(item.model, "term", None) or item_id
+            title = str(getattr(item.model, "label", item_id))
             found.append(
                 DueItem(
                     due=review.next_review_due,

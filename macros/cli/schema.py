@@ -25,7 +25,8 @@ from typing import Any
 from pydantic import BaseModel, HttpUrl
 
 from ..content import models
-from ..content.models import KEBAB, KINDS, nested_model, ref_fields
+from ..content.kinds import KINDS
+from ..content.models import KEBAB, nested_model, ref_fields
 from ..pages.text import table_cell
 
 ROOT = Path(__file__).resolve().parents[2]

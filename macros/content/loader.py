@@ -20,7 +20,8 @@ from yaml.error import MarkedYAMLError, YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentProblem, did_you_mean, path_text
-from .models import KEBAB, KINDS, nested_model
+from .kinds import KINDS
+from .models import KEBAB, nested_model
 
 Loc = tuple[str | int, ...]
 

@@ -138,6 +138,11 @@ class CareLevel(Strict):
     text is filled from `extra.care` in mkdocs.yml (the local services), so the words stay here,
     where clinical reviewers see them, and the services can change by country."""
 
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.prefix
+
     prefix: PlainText = Field(
         description="Said by screen readers before the heading, e.g. 'Emergency'. Also names the level in tables."
     )
@@ -189,15 +194,13 @@ class HelpItem(Strict):
         return text
 
 
-class Image(Strict):
-    """A picture or diagram stored in docs/assets/images/."""
-
-    file: PlainText = Field(description="File name inside docs/assets/images/, e.g. 'bridge.svg'.")
-    alt: PlainText = Field(description="What the picture shows, for people who cannot see it.")
-
-
 class ItemBase(Strict):
     """Fields every item has."""
+
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.title
 
     title: PlainText = Field(description="The page title, in plain words, e.g. 'Sciatica'.")
     other_names: list[PlainText] = Field(
@@ -217,6 +220,11 @@ class ItemBase(Strict):
 class Source(Strict):
     """A publication that items cite by id: a bibliography entry."""
 
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.title
+
     title: PlainText = Field(description="The page or document title, as the publisher gives it.")
     publisher: PlainText = Field(description="Who published it, e.g. 'NHS', 'NICE', 'AAOS OrthoInfo'.")
     url: HttpUrl = Field(description="Canonical web address of the page on the publisher's own site.")
@@ -226,6 +234,11 @@ class Source(Strict):
 
 class Region(Strict):
     """A body region where pain is felt, as shown on the body map."""
+
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.title
 
     title: PlainText = Field(description="Name of the region, e.g. 'Outer hip'.")
     summary: Markdown = Field(description="Where exactly this region is, in plain words.")
@@ -307,6 +320,11 @@ class RedFlag(Strict):
     """A warning sign shared by many conditions, written once. Conditions list the ones that
     apply in `red_flags`; the red-flags page shows each once, grouped."""
 
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.text
+
     level: Literal["urgent", "emergency"] = Field(description="urgent: get advice today; emergency: call now.")
     text: Markdown = Field(
         description="The sign in plain words that make sense on their own, completing 'Get help if...'. "
@@ -387,7 +405,6 @@ class Exercise(ItemBase):
     times_a_day: int = Field(ge=1, le=6, description="How many sessions a day.")
     progression: Markdown = Field(description="How to make it harder as it gets easier.")
     stop_rule: Markdown = Field(description="When to stop, e.g. 'Stop if it causes new pain or makes symptoms worse.'")
-    image: Image | None = Field(default=None, description="Optional picture or diagram.")
 
     @field_validator("hold_seconds")
     @classmethod
@@ -406,7 +423,6 @@ class Anatomy(ItemBase):
     description: Markdown = Field(description="What it is and where it is.")
     what_it_does: Markdown = Field(description="What it does, and why it matters for hip or back pain.")
     related: list[str] = RefList("anatomy", "Other body parts it connects with.")
-    image: Image | None = Field(default=None, description="Optional picture or diagram.")
 
 
 class Check(Strict):
@@ -470,6 +486,11 @@ class WarningSign(Strict):
     organ (an aortic aneurysm, kidney stones) or hip pain in a child. Shown on the red-flags page
     and in the hip-or-back guide."""
 
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.title
+
     title: PlainText = Field(description="What the signs may point to, e.g. 'Kidney infection'.")
     summary: Markdown = Field(description="What it is and why it can feel like back or hip pain.")
     red_flags: list[str] = RefList(
@@ -504,6 +525,11 @@ class PainSource(Strict):
     """Where hip or back pain often comes from, and the clues that point there: the hip-or-back
     guide shows each clue in plain text and uses the regions and triggers to point readers to it."""
 
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.title
+
     title: PlainText = Field(description="Where the pain comes from, e.g. 'The hip joint'.")
     order: int = Field(ge=0, description="Position in the guide.")
     regions: list[str] = RefList("regions", "Where pain from here is usually felt.", min_length=1)
@@ -516,33 +542,16 @@ class PainSource(Strict):
 class GlossaryTerm(Strict):
     """A medical word, explained plainly."""
 
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.term
+
     term: PlainText = Field(description="The word as it appears on the site, e.g. 'Sciatica'.")
     say_it: PlainText | None = Field(default=None, description="Optional: how to say it, e.g. 'sigh-AT-ick-uh'.")
     definition: PlainText = Field(description="A plain definition in one or two short sentences.")
     also_matches: list[PlainText] = Field(default_factory=list, description="Other forms of the word to explain.")
     sources: list[str] = RefList("sources", "Optional: sources for the definition.")
-
-
-# kind folder name -> model. The order is the order of the sections on the site.
-KINDS: dict[str, type[Strict]] = {
-    "care_levels": CareLevel,
-    "sources": Source,
-    "regions": Region,
-    "anatomy": Anatomy,
-    "exercises": Exercise,
-    "diagnosis": DiagnosisStep,
-    "red_flags": RedFlag,
-    "conditions": Condition,
-    "prevention": Topic,
-    "questions": Question,
-    "warning_signs": WarningSign,
-    "pain_sources": PainSource,
-    "guide_tags": GuideTag,
-    "glossary": GlossaryTerm,
-}
-
-# Kinds that have one page each under docs/<kind>/<id>.md.
-PAGE_KINDS = ("conditions", "anatomy", "exercises", "diagnosis", "regions", "prevention", "questions")
 
 
 def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:

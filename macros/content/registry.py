@@ -1,8 +1,8 @@
 """Index step: every item by kind and id, cross-references resolved once, reverse links derived.
 
-Templates receive `Entry` objects. `entry.exercises` on a condition is a list of exercise
-entries, not ids; `entry.conditions` on an anatomy part, exercise, region or diagnosis step
-lists the conditions that refer to it; `related` is symmetric (shown both ways).
+Pages receive `Entry` objects. `entry.exercises` on a condition is a list of exercise entries,
+not ids; `entry.linked_from("conditions")` on an anatomy part, exercise or region lists the
+conditions that refer to it; `related` is symmetric (shown both ways).
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, ContentProblem, did_you_mean, path_text
+from .kinds import BY_FOLDER, KINDS, PAGE_KINDS
 from .loader import LoadedItem, load
-from .models import KINDS, PAGE_KINDS, ref_fields
+from .models import ref_fields
 
 
 @dataclass(eq=False)
@@ -36,6 +37,18 @@ class Entry:
         return self.lines.get(loc, 1)
 
     @property
+    def label(self) -> str:
+        """The item's name: a title, a glossary term, a red flag's text (each model says which)."""
+        return str(self.model.label)
+
+    def linked_from(self, kind: str) -> list[Entry]:
+        """Items of `kind` that refer to this one (reverse links), in reading order. A method, so
+        a field of the same name (a condition's own `prevention` advice) never hides them."""
+        if kind not in KINDS:
+            raise KeyError(f"unknown kind '{kind}'")
+        return self.__dict__.get("back", {}).get(kind, [])
+
+    @property
     def has_page(self) -> bool:
         return self.kind in PAGE_KINDS
 
@@ -52,8 +65,6 @@ class Entry:
         model = self.__dict__.get("model")
         if model is not None and name in type(model).model_fields:
             return getattr(model, name)
-        if name in KINDS:
-            return self.__dict__.get("back", {}).get(name, [])
         raise AttributeError(f"{self.kind} item '{self.__dict__.get('id')}' has no field '{name}'")
 
     def __repr__(self) -> str:
@@ -88,10 +99,7 @@ class Registry:
 
 
 def _sort_key(entry: Entry) -> tuple:
-    model = entry.model
-    order = getattr(model, "order", 0)
-    title = str(getattr(model, "title", None) or getattr(model, "term", entry.id))
-    return (order, title.lower())
+    return (getattr(entry.model, "order", 0), entry.label.lower())
 
 
 def build(root: Path) -> Registry:
@@ -140,7 +148,7 @@ def _resolve(
                     problems.append(
                         ContentProblem(
                             *where,
-                            message=f"unknown {_singular(target_kind)} '{ref_id}'",
+                            message=f"unknown {BY_FOLDER[target_kind].singular} '{ref_id}'",
                             hint=f"ids are the file names in content_data/{target_kind}/"
                             + (did_you_mean(ref_id, known) or f"; known: {', '.join(known[:12])}"),
                         )
@@ -170,19 +178,3 @@ def _derive_reverse_links(entries: dict[str, dict[str, Entry]]) -> None:
                     targets.sort(key=_sort_key)
             for name in entry.back:
                 entry.back[name].sort(key=_sort_key)
-
-
-def _singular(kind: str) -> str:
-    return {
-        "conditions": "condition",
-        "exercises": "exercise",
-        "sources": "source",
-        "regions": "region",
-        "anatomy": "anatomy part",
-        "diagnosis": "diagnosis step",
-        "glossary": "glossary term",
-        "prevention": "prevention topic",
-        "questions": "question",
-        "warning_signs": "warning sign",
-        "red_flags": "red flag",
-    }.get(kind, kind)

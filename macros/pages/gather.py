@@ -56,7 +56,8 @@ def red_flags(registry: Registry, words: CareWords) -> dict[str, Any]:
         for sign in card.signs:
             pages = [
                 (e.title, e.doc if e.has_page else f"#{e.id}")
-                for e in [*sign.entry.conditions, *sign.entry.warning_signs, *sign.entry.questions]
+                for kind in ("conditions", "warning_signs", "questions")
+                for e in sign.entry.linked_from(kind)
             ]
             uses.append(FlagUse(card, sign.text, pages))
     return {

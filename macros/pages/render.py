@@ -15,22 +15,15 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
+from ..content.kinds import TABLE
 from ..content.registry import Entry, Registry
 from . import checks, gather, signs
 from .text import long_date, md, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Page template for each kind that has pages.
-PAGE_TEMPLATES = {
-    "conditions": "pages/condition.md",
-    "exercises": "pages/exercise.md",
-    "anatomy": "pages/anatomy.md",
-    "diagnosis": "pages/diagnosis.md",
-    "regions": "pages/region.md",
-    "prevention": "pages/topic.md",
-    "questions": "pages/question.md",
-}
+# Page template for each kind that has pages (from the table of kinds).
+PAGE_TEMPLATES = {kind.folder: f"pages/{kind.template}" for kind in TABLE if kind.template}
 
 
 class Renderer:
@@ -80,12 +73,15 @@ class Renderer:
     def _page_data(self, entry: Entry) -> dict[str, Any]:
         """What an item's page shows beyond its own fields, gathered before rendering."""
         if entry.kind == "conditions":
-            return {"cards": gather.care_cards(entry, self.words)}
+            # prevention topics that list this condition (its own `prevention` field is advice)
+            return {"cards": gather.care_cards(entry, self.words), "topics": entry.linked_from("prevention")}
         if entry.kind == "questions":
             compare = gather.comparison(entry.compare, self.words) if entry.compare else None
             return {"cards": gather.question_cards(entry, self.words), "comparison": compare}
         if entry.kind == "exercises":
-            return {"stop_card": self._stop_card}
+            return {"stop_card": self._stop_card, "used_by": entry.linked_from("conditions")}
+        if entry.kind in ("anatomy", "regions"):
+            return {"used_by": entry.linked_from("conditions")}
         if entry.kind == "diagnosis":
             return {"steps": self.registry.all("diagnosis")}
         return {}
@@ -107,8 +103,8 @@ class Renderer:
             groups: dict[str, list[Entry]] = {}
             for entry in entries:
                 groups.setdefault(str(getattr(entry, group_by)), []).append(entry)
-            return self._render("components/grouped-list.html", groups=groups)
-        return self._render("components/item-list.html", items=entries, show_summary=True)
+            return self._macro("components/grouped-list.html", "grouped_list", groups)
+        return self._macro("components/md-list.html", "link_list", entries, True)
 
     @functools.cached_property
     def _flags(self) -> dict[str, Any]:
@@ -136,7 +132,9 @@ class Renderer:
 
     def body_map(self, root: str = "") -> str:
         """The clickable body map, front and back, with a text list of the same regions."""
-        return self._render("components/body-map.html", regions=self.registry.all("regions"), root=root)
+        regions = self.registry.all("regions")
+        counts = {region.id: len(region.linked_from("conditions")) for region in regions}
+        return self._render("components/body-map.html", regions=regions, counts=counts, root=root)
 
     def hip_or_back_guide(self, root: str = "") -> str:
         """The interactive hip-or-back guide with its complete plain-text version."""
@@ -147,7 +145,7 @@ class Renderer:
     def sources_list(self, *source_ids: str) -> str:
         """A numbered list of sources, for hand-written pages."""
         sources = [self.registry.get("sources", i) for i in source_ids]
-        return self._render("components/sources-list.html", sources=sources)
+        return self._macro("components/sources-list.html", "sources_list", sources)
 
     def glossary(self) -> str:
         """Every glossary term with its meaning and how to say it."""
