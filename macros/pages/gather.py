@@ -4,10 +4,12 @@ registry; the templates only lay the results out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..content.errors import ContentProblem
+from ..content.kinds import BY_FOLDER
 from ..content.models import Feeling, Trigger
 from ..content.registry import Entry, Registry
 from .signs import Card, CareWords, SignRow, comparison_rows, flag_sign, item_signs, own_signs, shared_flags
@@ -204,28 +206,29 @@ def structured_data(entry: Entry, url: str | None, site_name: str) -> dict[str, 
     if review:
         page["lastReviewed"] = review.last_reviewed.isoformat()
         page["reviewedBy"] = {"@type": "Organization", "name": review.reviewed_by}
-    if entry.kind == "conditions":
-        page["about"] = {
-            "@type": "MedicalCondition",
-            "name": entry.title,
-            "alternateName": list(entry.other_names),
-            "description": plain(entry.summary),
-            "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": plain(s)} for s in entry.symptoms.feels_like],
-            "possibleTreatment": [{"@type": "MedicalTherapy", "name": p.name} for p in entry.treatment.professional],
-        }
+    about = BY_FOLDER[entry.kind].about
+    if about:
+        page["about"] = {"@type": about, "name": entry.label, "description": plain(entry.summary)}
+        page["about"].update(_ABOUT_DETAILS.get(about, lambda _: {})(entry))
+    if about == "MedicalCondition":
         page["medicalAudience"] = {"@type": "PatientsAudience"}
-    elif entry.kind == "exercises":
-        page["about"] = {
-            "@type": "ExercisePlan",
-            "name": entry.title,
-            "description": plain(entry.summary),
-            "exerciseType": entry.type,
-            "repetitions": entry.repetitions,
-            "workload": f"{entry.sets} set(s), {entry.times_a_day} time(s) a day",
-        }
-    elif entry.kind == "anatomy":
-        page["about"] = {"@type": "AnatomicalStructure", "name": entry.title, "description": plain(entry.summary)}
     return page
+
+
+# What schema.org can say about an item beyond its name and description, by the type of what
+# its page is about (the kinds table's `about`).
+_ABOUT_DETAILS: dict[str, Callable[[Entry], dict[str, Any]]] = {
+    "MedicalCondition": lambda c: {
+        "alternateName": list(c.other_names),
+        "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": plain(s)} for s in c.symptoms.feels_like],
+        "possibleTreatment": [{"@type": "MedicalTherapy", "name": p.name} for p in c.treatment.professional],
+    },
+    "ExercisePlan": lambda e: {
+        "exerciseType": e.type,
+        "repetitions": e.repetitions,
+        "workload": f"{e.sets} set(s), {e.times_a_day} time(s) a day",
+    },
+}
 
 
 def search_tags(entry: Entry) -> list[str]:
