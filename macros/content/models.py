@@ -456,6 +456,11 @@ class Question(ItemBase):
         "Optional: shared warning signs (content_data/red_flags/) shown in care cards after the answer. "
         "List signs here, never in the answer's text, so each sign keeps its one level everywhere.",
     )
+    signs_first: bool = Field(
+        default=False,
+        description="true to show the care cards before the answer, for a question about when to get help: "
+        "a worried reader sees the signs first.",
+    )
 
     @field_validator("compare")
     @classmethod
