@@ -12,9 +12,8 @@ from macros.pages import gather, signs
 
 from .conftest import ROOT, real_registry
 
-REGISTRY = real_registry()
-WORDS = signs.CareWords(REGISTRY, signs.care_from_config(ROOT / "mkdocs.yml"))
-CONDITIONS = sorted(REGISTRY.entries["conditions"])
+# the ids from the file names: nothing loads all content when the tests are collected
+CONDITIONS = sorted(path.stem for path in (ROOT / "content_data" / "conditions").glob("*.yaml"))
 REQUIRED_SECTIONS = {
     "symptoms": "Symptoms",
     "causes": "Causes",
@@ -54,7 +53,9 @@ def test_a_condition_page_has_a_care_card_for_each_level_its_content_has(built_s
     soup = soup_of(built_site, f"conditions/{item_id}")
     section = soup.select_one("article").find("h2", id="when-to-get-help")
     shown = [el for el in section_content(section) if "app-care-card" in (el.get("class") or [])]
-    expected = gather.care_cards(REGISTRY.get("conditions", item_id), WORDS)
+    registry = real_registry()
+    words = signs.CareWords(registry, signs.care_from_config(ROOT / "mkdocs.yml"))
+    expected = gather.care_cards(registry.get("conditions", item_id), words)
     assert [c["class"][1] for c in shown] == [f"app-care-card--{c.level}" for c in expected], item_id
     for card, data in zip(shown, expected, strict=True):
         assert card.select_one(".app-visually-hidden"), "no hidden level prefix"
