@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
+import yaml
 
 from macros.cli import schema
 from macros.cli.new import skeleton
 from macros.content.kinds import KINDS
+from macros.content.loader import ContentLoader
 from macros.content.models import ref_fields
 
 from .conftest import FIXTURES, ROOT, macros_command
@@ -46,11 +47,10 @@ def test_a_cross_reference_field_takes_kebab_case_ids_once_each():
 
 def test_the_valid_fixture_fits_the_schemas():
     """Every top-level field of each valid item is in its schema, and every required field is there."""
-    yaml = YAML(typ="safe")
     for kind in KINDS:
         data = schema.schema_for(kind)
         for path in sorted((VALID / kind).glob("*.yaml")) if (VALID / kind).is_dir() else []:
-            item = yaml.load(path.read_text())
+            item = yaml.load(path.read_text(), Loader=ContentLoader)
             assert set(item) <= set(data["properties"]), path.name
             assert set(data.get("required", [])) <= set(item), path.name
 
