@@ -101,6 +101,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class Titled(Strict):
+    """Base for models whose title is their name (their `label`)."""
+
+    title: str
+
+    @property
+    def label(self) -> str:
+        """The item's name, as editors and lists show it."""
+        return self.title
+
+
 class Review(Strict):
     """Who checked the item against its sources, and when it must be checked again."""
 
@@ -194,13 +205,8 @@ class HelpItem(Strict):
         return text
 
 
-class ItemBase(Strict):
+class ItemBase(Titled):
     """Fields every item has."""
-
-    @property
-    def label(self) -> str:
-        """The item's name, as editors and lists show it."""
-        return self.title
 
     title: PlainText = Field(description="The page title, in plain words, e.g. 'Sciatica'.")
     other_names: list[PlainText] = Field(
@@ -217,13 +223,8 @@ class ItemBase(Strict):
 # --------------------------------------------------------------------------- kinds
 
 
-class Source(Strict):
+class Source(Titled):
     """A publication that items cite by id: a bibliography entry."""
-
-    @property
-    def label(self) -> str:
-        """The item's name, as editors and lists show it."""
-        return self.title
 
     title: PlainText = Field(description="The page or document title, as the publisher gives it.")
     publisher: PlainText = Field(description="Who published it, e.g. 'NHS', 'NICE', 'AAOS OrthoInfo'.")
@@ -232,13 +233,8 @@ class Source(Strict):
     note: Markdown | None = Field(default=None, description="Optional: what this source is used for.")
 
 
-class Region(Strict):
+class Region(Titled):
     """A body region where pain is felt, as shown on the body map."""
-
-    @property
-    def label(self) -> str:
-        """The item's name, as editors and lists show it."""
-        return self.title
 
     title: PlainText = Field(description="Name of the region, e.g. 'Outer hip'.")
     summary: Markdown = Field(description="Where exactly this region is, in plain words.")
@@ -486,15 +482,10 @@ class Topic(ItemBase):
     exercises: list[str] = RefList("exercises", "Exercises that go with this advice.")
 
 
-class WarningSign(Strict):
+class WarningSign(Titled):
     """Warning signs of a problem that is not a page of its own, such as pain referred from an
     organ (an aortic aneurysm, kidney stones) or hip pain in a child. Shown on the red-flags page
     and in the hip-or-back guide."""
-
-    @property
-    def label(self) -> str:
-        """The item's name, as editors and lists show it."""
-        return self.title
 
     title: PlainText = Field(description="What the signs may point to, e.g. 'Kidney infection'.")
     summary: Markdown = Field(description="What it is and why it can feel like back or hip pain.")
@@ -526,14 +517,9 @@ class GuideTag(Strict):
     order: int = Field(ge=0, description="Position in the guide's list of choices.")
 
 
-class PainSource(Strict):
+class PainSource(Titled):
     """Where hip or back pain often comes from, and the clues that point there: the hip-or-back
     guide shows each clue in plain text and uses the regions and triggers to point readers to it."""
-
-    @property
-    def label(self) -> str:
-        """The item's name, as editors and lists show it."""
-        return self.title
 
     title: PlainText = Field(description="Where the pain comes from, e.g. 'The hip joint'.")
     order: int = Field(ge=0, description="Position in the guide.")

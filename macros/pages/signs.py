@@ -292,8 +292,9 @@ def care_from_config(mkdocs_yml: Path) -> dict[str, Any]:
     return dict((config.get("extra") or {}).get("care") or {})
 
 
-def _field(sign: Sign) -> str:
-    return path_text(sign.loc)
+def _at(sign: Sign, message: str, hint: str) -> ContentProblem:
+    """A problem at the place a sign is written: its file, line and field."""
+    return ContentProblem(sign.entry.file, sign.entry.line_of(*sign.loc), path_text(sign.loc), message, hint=hint)
 
 
 def _level_text(level: str, contact: str | None) -> str:
@@ -312,19 +313,15 @@ def _same_sign_two_levels(signs: list[Sign]) -> Iterator[ContentProblem]:
             if sign is first:
                 continue
             if sign.card_key != first.card_key:
-                yield ContentProblem(
-                    sign.entry.file,
-                    sign.entry.line_of(*sign.loc),
-                    _field(sign),
+                yield _at(
+                    sign,
                     f"this sign is {_level_text(*sign.card_key)} here but {_level_text(*first.card_key)} "
                     f"in {first.where}",
                     hint="one sign has one level everywhere: choose the right level and use it in both places",
                 )
             elif flags and sign.entry.kind != "red_flags":
-                yield ContentProblem(
-                    sign.entry.file,
-                    sign.entry.line_of(*sign.loc),
-                    _field(sign),
+                yield _at(
+                    sign,
                     f"this sign is the shared red flag '{flags[0].entry.id}'",
                     hint=f"remove it here and list '{flags[0].entry.id}' under red_flags instead",
                 )
@@ -340,10 +337,8 @@ def _services_above_level(signs: list[Sign], words: CareWords) -> Iterator[Conte
         for level in above:
             for word in words.service_words(level):
                 if _mentions(sign.text, word):
-                    yield ContentProblem(
-                        sign.entry.file,
-                        sign.entry.line_of(*sign.loc),
-                        _field(sign),
+                    yield _at(
+                        sign,
                         f"this {sign.level} sign tells readers to use {word}, the {level} service, "
                         f"but it is shown in the card '{words.heading(sign.level, sign.contact)}'",
                         hint=f"if it needs {word}, make it level: {level}; otherwise do not name {word} in it",
@@ -352,10 +347,8 @@ def _services_above_level(signs: list[Sign], words: CareWords) -> Iterator[Conte
             for key, name in words.contacts.items():
                 core = re.sub(r"^(your|the)\s+", "", name, flags=re.IGNORECASE)
                 if _mentions(sign.text, core):
-                    yield ContentProblem(
-                        sign.entry.file,
-                        sign.entry.line_of(*sign.loc),
-                        _field(sign),
+                    yield _at(
+                        sign,
                         f"this sign names '{core}', but its card says '{words.heading(sign.level)}'",
                         hint=f"add 'contact: {key}' to the sign so its card names that contact",
                     )
