@@ -173,6 +173,16 @@ class CareLevel(Strict):
     meaning: Markdown = Field(description="What this level means, for the page that explains the site's cards.")
 
 
+Contact = str | None
+CONTACT: Any = Field(
+    default=None,
+    pattern=KEBAB.pattern,
+    description="Optional: who to contact when the level's usual service is wrong for this sign, as a key of "
+    "`extra.care.contacts` in mkdocs.yml, e.g. 'maternity-unit' or 'acute-oncology'. The sign is then shown in "
+    "a card of its own whose heading names that contact.",
+)
+"""A sign's `contact`, the same on shared red flags and on an item's own signs."""
+
 NO_SIGNS = "has no warning signs: list shared ones in red_flags, or write its own in {own}"
 
 
@@ -189,13 +199,7 @@ class HelpItem(Strict):
         description="The sign, in words that make sense on their own, e.g. 'you cannot control when you pee or poo'. "
         "No links in emergency items."
     )
-    contact: str | None = Field(
-        default=None,
-        pattern=KEBAB.pattern,
-        description="Optional: who to contact when the level's usual service is wrong for this sign, as a key of "
-        "`extra.care.contacts` in mkdocs.yml, e.g. 'maternity-unit' or 'acute-oncology'. The sign is then shown in "
-        "a card of its own whose heading names that contact.",
-    )
+    contact: Contact = CONTACT
 
     @field_validator("text")
     @classmethod
@@ -326,13 +330,7 @@ class RedFlag(Strict):
         description="The sign in plain words that make sense on their own, completing 'Get help if...'. "
         "No links (it may appear in an emergency card)."
     )
-    contact: str | None = Field(
-        default=None,
-        pattern=KEBAB.pattern,
-        description="Optional: who to contact when the level's usual service is wrong for this sign, as a key of "
-        "`extra.care.contacts` in mkdocs.yml, e.g. 'maternity-unit' or 'acute-oncology'. The sign is then shown in "
-        "a card of its own whose heading names that contact.",
-    )
+    contact: Contact = CONTACT
     group: Literal["nerves", "injury", "infection", "cancer", "body", "children", "other"] = Field(
         description="Where it is listed on the red-flags page: nerves (bladder, bowel, numbness, weakness), "
         "injury (falls, accidents, broken bones), infection, cancer, body (chest, tummy, general health), "
