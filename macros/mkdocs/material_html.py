@@ -1,0 +1,147 @@
+"""MkDocs hook: Material's own markup, mended where no template block reaches. Each fix used to
+be a whole copied template; here each is one listed change to the HTML Material writes, so an
+upgrade of Material changes nothing else. The build fails, naming the fix, when one no longer
+finds Material's text (on every page, or for a part only some pages have, on at least one).
+
+Why each exists:
+
+- header: the menu and search buttons of small screens are labels, which a keyboard cannot
+  reach: they get tabindex="0" (Material's script presses a focused label on Enter) and a name.
+- search: the search dialog gets an accessible name.
+- source: no data-md-component="source", which would make every page fetch repository facts
+  from another site.
+- toggles: no autocomplete="off" on the drawer and search checkboxes (invalid on a checkbox;
+  Material's script closes both on every page load anyway).
+- content id and skip link: the content area gets id="__content", and a page with no headings
+  (the 404 page) skips there, so every page has a skip link.
+- menu labels: in the small-screen menu, the labels that move between panels (open a section,
+  back to the panel above, open the page's sections) are reachable with Tab and say what they do.
+- descriptions: a page's description is escaped, so a quote in it cannot end the attribute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import escape
+
+
+@dataclass(frozen=True)
+class Fix:
+    name: str
+    pattern: re.Pattern[str]
+    replacement: str
+    every_page: bool = True  # False: only pages that have this part (a menu section, no headings)
+
+
+def _label(for_id: str, name: str) -> Fix:
+    """A header button (a label for a checkbox) that a keyboard can reach, with a name."""
+    return Fix(
+        f"header {for_id}",
+        re.compile(rf'(<label class="md-header__button md-icon" for="{for_id}")>(\s*<svg.*?</svg>)(\s*)</label>', re.S),
+        rf'\1 tabindex="0" title="{name}">\2\3<span class="app-visually-hidden">{name}</span>\3</label>',
+    )
+
+
+FIXES: tuple[Fix, ...] = (
+    _label("__drawer", "Menu"),
+    _label("__search", "Search"),
+    Fix(
+        "search",
+        re.compile(r'<div class="md-search" data-md-component="search" role="dialog">'),
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
+    ),
+    Fix("source", re.compile(r' class="md-source" data-md-component="source">'), ' class="md-source">'),
+    Fix("toggles", re.compile(r' (id="__(?:drawer|search)") autocomplete="off">'), r" \1>"),
+    Fix(
+        "content id",
+        re.compile(r'<div class="md-content" data-md-component="content">'),
+        '<div class="md-content" data-md-component="content" id="__content">',
+    ),
+    Fix(
+        "skip link",
+        re.compile(r'(<div data-md-component="skip">)(\s*)(</div>)'),
+        r'\1\2<a href="#__content" class="md-skip">Skip to content</a>\2\3',
+        every_page=False,
+    ),
+    Fix(
+        "menu: a section's buttons",
+        # the icon-only label that opens a section's panel, then that panel's title, which goes back
+        re.compile(
+            r'(<label class="md-nav__link [^"]*" for="(__nav_[\w]+)" id="\2_label" tabindex="[^"]*">\s*'
+            r'<span class="md-nav__icon md-icon"></span>)(\s*</label>\s*</div>\s*'
+            r'<nav class="md-nav" data-md-level="\d+" aria-labelledby="\2_label"[^>]*>\s*)'
+            r'<label class="md-nav__title" for="\2">'
+            r'(\s*<span class="md-nav__icon md-icon"></span>)(\s*)([^<]+?)(\s*</label>)'
+        ),
+        r'\1<span class="app-visually-hidden">Pages in \6</span>\3<label class="md-nav__title" for="\2" tabindex="0">'
+        r'\4<span class="app-visually-hidden">Back from</span>\5\6\7',
+        every_page=False,
+    ),
+    Fix(
+        "menu: the page's sections",
+        re.compile(r'<label class="md-nav__link md-nav__link--active" for="__toc">'),
+        '<label class="md-nav__link md-nav__link--active" for="__toc" tabindex="0">'
+        '<span class="app-visually-hidden">Sections of</span>',
+        every_page=False,
+    ),
+)
+
+
+_matched: dict[str, int] = {}  # fix name -> pages it changed, this build
+_pages: list[int] = [0]
+
+
+def apply(html: str) -> str:
+    """Every fix, applied to one page's HTML; counts what each changed."""
+    _pages[0] += 1
+    for fix in FIXES:
+        html, count = fix.pattern.subn(fix.replacement, html)
+        if count:
+            _matched[fix.name] = _matched.get(fix.name, 0) + 1
+    return html
+
+
+def unmatched() -> list[str]:
+    """Fixes that did not find Material's text where they should have, this build."""
+    return [
+        fix.name
+        for fix in FIXES
+        if (_matched.get(fix.name, 0) < _pages[0] if fix.every_page else not _matched.get(fix.name))
+    ]
+
+
+def on_config(config: Any) -> Any:
+    _matched.clear()
+    _pages[0] = 0
+    if config.get("site_description"):
+        config["site_description"] = escape(config["site_description"])
+    return config
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:  # noqa: ARG001 - hook signature
+    if page.meta.get("description"):
+        page.meta["description"] = escape(page.meta["description"])
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:  # noqa: ARG001 - hook signature
+    return apply(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:  # noqa: ARG001
+    # the 404 page is a template of its own, not a page; the sitemap is not HTML
+    return apply(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config: Any) -> None:  # noqa: ARG001 - hook signature
+    missing = unmatched()
+    if missing:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(
+            "Material's markup has changed: these fixes in macros/mkdocs/material_html.py no longer find "
+            f"their text: {', '.join(missing)}. Update each pattern to the new markup."
+        )
