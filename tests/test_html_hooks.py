@@ -50,3 +50,22 @@ def test_every_icon_reference_in_the_built_site_exists_in_the_sprite(built_site:
             assert target == (built_site / icon_sprite.SPRITE).resolve(), page
             used.add(use["href"].split("#")[1])
     assert used and used <= ids
+
+
+def test_materials_markup_is_mended_and_a_moved_text_is_named():
+    from macros.mkdocs import material_html
+
+    material_html.on_config({})
+    page = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        '<div data-md-component="skip"></div>'
+        '<label class="md-header__button md-icon" for="__drawer"><svg><path/></svg></label>'
+        '<div class="md-content" data-md-component="content">'
+    )
+    mended = material_html.apply(page)
+    assert 'id="__drawer">' in mended and "autocomplete" not in mended
+    assert 'for="__drawer" tabindex="0" title="Menu">' in mended and ">Menu</span>" in mended
+    assert '<a href="#__content" class="md-skip">' in mended and 'id="__content"' in mended
+    # this page has no search button, dialog or repository link: those fixes are named
+    assert {"header __search", "search", "source"} <= set(material_html.unmatched())
+    assert "menu: the page's sections" not in material_html.unmatched()  # a part this page does not have

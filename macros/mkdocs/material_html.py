@@ -1,7 +1,8 @@
 """MkDocs hook: Material's own markup, mended where no template block reaches. Each fix used to
 be a whole copied template; here each is one listed change to the HTML Material writes, so an
 upgrade of Material changes nothing else. The build fails, naming the fix, when one no longer
-finds Material's text (on every page, or for a part only some pages have, on at least one).
+finds Material's text: on any page for a fix every page needs, or on a page that has the part
+(`present`) for a fix that only some pages need.
 
 Why each exists:
 
@@ -33,7 +34,7 @@ class Fix:
     name: str
     pattern: re.Pattern[str]
     replacement: str
-    every_page: bool = True  # False: only pages that have this part (a menu section, no headings)
+    present: re.Pattern[str] | None = None  # only pages that have this part need the fix; None: every page
 
 
 def _label(for_id: str, name: str) -> Fix:
@@ -64,7 +65,7 @@ FIXES: tuple[Fix, ...] = (
         "skip link",
         re.compile(r'(<div data-md-component="skip">)(\s*)(</div>)'),
         r'\1\2<a href="#__content" class="md-skip">Skip to content</a>\2\3',
-        every_page=False,
+        present=re.compile(r'<div data-md-component="skip">\s*</div>'),
     ),
     Fix(
         "menu: a section's buttons",
@@ -78,44 +79,38 @@ FIXES: tuple[Fix, ...] = (
         ),
         r'\1<span class="app-visually-hidden">Pages in \6</span>\3<label class="md-nav__title" for="\2" tabindex="0">'
         r'\4<span class="app-visually-hidden">Back from</span>\5\6\7',
-        every_page=False,
+        present=re.compile(r'id="__nav_\w+_label"'),
     ),
     Fix(
         "menu: the page's sections",
         re.compile(r'<label class="md-nav__link md-nav__link--active" for="__toc">'),
         '<label class="md-nav__link md-nav__link--active" for="__toc" tabindex="0">'
         '<span class="app-visually-hidden">Sections of</span>',
-        every_page=False,
+        present=re.compile(r'id="__toc">\s*<label'),  # a page in the menu that has sections
     ),
 )
 
 
-_matched: dict[str, int] = {}  # fix name -> pages it changed, this build
-_pages: list[int] = [0]
+_missed: dict[str, int] = {}  # fix name -> pages where it should have changed Material's text
 
 
 def apply(html: str) -> str:
-    """Every fix, applied to one page's HTML; counts what each changed."""
-    _pages[0] += 1
+    """Every fix, applied to one page's HTML; notes any fix that should have applied and did not."""
     for fix in FIXES:
         html, count = fix.pattern.subn(fix.replacement, html)
-        if count:
-            _matched[fix.name] = _matched.get(fix.name, 0) + 1
+        needed = fix.present is None or fix.present.search(html)
+        if not count and needed:
+            _missed[fix.name] = _missed.get(fix.name, 0) + 1
     return html
 
 
 def unmatched() -> list[str]:
     """Fixes that did not find Material's text where they should have, this build."""
-    return [
-        fix.name
-        for fix in FIXES
-        if (_matched.get(fix.name, 0) < _pages[0] if fix.every_page else not _matched.get(fix.name))
-    ]
+    return sorted(_missed)
 
 
 def on_config(config: Any) -> Any:
-    _matched.clear()
-    _pages[0] = 0
+    _missed.clear()
     if config.get("site_description"):
         config["site_description"] = escape(config["site_description"])
     return config
