@@ -38,7 +38,7 @@ def _gh_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help="validate content_data and report every problem")
     p.add_argument("--content", default=str(ROOT / "content_data"), help="content folder (default: content_data)")
     p.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="site configuration with extra.care")

@@ -89,7 +89,7 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("new", help="create a new item's YAML skeleton and its page")
     p.add_argument("kind", choices=list(KINDS), help="kind of item")
     p.add_argument("id", help="kebab-case id; also the file name and the page address")

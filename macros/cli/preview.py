@@ -317,7 +317,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("preview", help="screenshot the pages a change touches and summarise them")
     p.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site)")
     p.add_argument(

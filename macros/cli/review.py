@@ -271,7 +271,7 @@ def _days(value: str) -> int:
     return int(value)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("review", help="list items whose next review is due soon or overdue")
     p.add_argument("--within", type=_days, default=60, help="days ahead to look (default: 60)")
     p.add_argument("--today", type=_date, help="the date to count from, YYYY-MM-DD (default: today)")

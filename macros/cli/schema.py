@@ -268,7 +268,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("schema", help="write the JSON Schemas and field tables generated from the models")
     p.add_argument("--check", action="store_true", help="change nothing; fail if any generated file is out of date")
     p.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)

@@ -7,6 +7,7 @@ conditions that refer to it; `related` is symmetric (shown both ways).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,8 @@ class Entry:
         a field of the same name (a condition's own `prevention` advice) never hides them."""
         if kind not in KINDS:
             raise KeyError(f"unknown kind '{kind}'")
-        return self.__dict__.get("back", {}).get(kind, [])
+        back: dict[str, list[Entry]] = self.__dict__.get("back", {})
+        return back.get(kind, [])
 
     @property
     def has_page(self) -> bool:
@@ -93,12 +95,12 @@ class Registry:
         items = list(self.entries[kind].values())
         return sorted(items, key=_sort_key)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Entry]:
         for kind in self.entries:
             yield from self.entries[kind].values()
 
 
-def _sort_key(entry: Entry) -> tuple:
+def _sort_key(entry: Entry) -> tuple[int, str]:
     return (getattr(entry.model, "order", 0), entry.label.lower())
 
 

@@ -44,7 +44,7 @@ def _compiled(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + trie_pattern(sorted(words)) + r")\b")
 
 
-class GlossaryTreeprocessor(AbbrTreeprocessor):
+class GlossaryTreeprocessor(AbbrTreeprocessor):  # type: ignore[misc]  # Markdown has no type hints
     def __init__(self, md: Any, abbrs: dict[str, str], glossary: dict[str, str], in_page: bool):
         super().__init__(md, abbrs)
         self.glossary = glossary
@@ -64,7 +64,7 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
         self.iter_element(root)
 
 
-class GlossaryExtension(AbbrExtension):
+class GlossaryExtension(AbbrExtension):  # type: ignore[misc]  # Markdown has no type hints
     def __init__(self, **kwargs: Any):
         in_page = kwargs.pop("in_page", True)
         super().__init__(**kwargs)

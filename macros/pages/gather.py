@@ -104,7 +104,7 @@ class Comparison:
 def comparison(conditions: list[Entry], words: CareWords) -> Comparison:
     """A side-by-side table of two or three conditions: what they feel like, then their warning
     signs, one row per level so a reader sees which signs mean the emergency service."""
-    rows = [
+    rows: list[tuple[str, Callable[[Entry], list[str]]]] = [
         ("Where it hurts", lambda c: [", ".join(r.title for r in c.regions)]),
         ("What it feels like", lambda c: c.symptoms.feels_like),
         ("Worse with", lambda c: c.symptoms.worse_with or ["-"]),
@@ -209,7 +209,9 @@ def structured_data(entry: Entry, url: str | None, site_name: str) -> dict[str, 
     about = BY_FOLDER[entry.kind].about
     if about:
         page["about"] = {"@type": about, "name": entry.label, "description": plain(entry.summary)}
-        page["about"].update(_ABOUT_DETAILS.get(about, lambda _: {})(entry))
+        details = _ABOUT_DETAILS.get(about)
+        if details:
+            page["about"].update(details(entry))
     if about == "MedicalCondition":
         page["medicalAudience"] = {"@type": "PatientsAudience"}
     return page
