@@ -12,8 +12,6 @@ Run `python -m macros readability [SITE_DIR]` to print the table for editors.
 
 from __future__ import annotations
 
-from typing import Any
-
 import argparse
 import statistics
 import subprocess
@@ -22,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
