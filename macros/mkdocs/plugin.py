@@ -19,7 +19,7 @@ from ..content.registry import build
 from ..pages.gather import search_tags, structured_data
 from ..pages.render import Renderer
 from ..pages.text import plain
-from .site import content_edit_url, root_of, use_glossary_everywhere, write_glossary_file
+from .site import content_edit_url, give_glossary_terms, root_of, write_glossary_file
 from .template_cache import bytecode_cache
 
 
@@ -33,7 +33,7 @@ def define_env(env: Any) -> None:
         # MkDocs prints a PluginError's message and exits non-zero, without a traceback
         raise PluginError(err.report()) from None
 
-    use_glossary_everywhere(config, registry)
+    give_glossary_terms(config, registry)
     # kept for on_post_build, which mkdocs-macros calls with the same env
     env.hip_and_back_registry = registry
 

@@ -61,20 +61,12 @@ def glossary_file(registry: Registry) -> str:
 GLOSSARY_EXTENSION = "macros.mkdocs.glossary_markdown"
 
 
-def use_glossary_everywhere(config: Any, registry: Registry) -> None:
-    """Explain glossary terms on every page, from content_data/glossary/ (no hand-written list).
-
-    mkdocs.yml lists the stock `abbr` extension; it is swapped here for the same extension with
-    a faster matcher that leaves meanings out of the page (macros/mkdocs/glossary_markdown.py),
-    importable now that mkdocs-macros has loaded this package. app.js shows the meanings.
-    """
-    extensions = config["markdown_extensions"]
-    if "abbr" in extensions:
-        extensions[extensions.index("abbr")] = GLOSSARY_EXTENSION
-    options = config["mdx_configs"].setdefault(GLOSSARY_EXTENSION, config["mdx_configs"].pop("abbr", {}))
-    options["glossary"] = glossary_abbreviations(registry)
-    # Meanings come from GLOSSARY_FILE (written after the build), not from every page.
-    options["in_page"] = False
+def give_glossary_terms(config: Any, registry: Registry) -> None:
+    """Hand the glossary extension (named in mkdocs.yml) its terms from content_data/glossary/,
+    so no list of terms is written by hand. app.js shows the meanings."""
+    if GLOSSARY_EXTENSION not in config["markdown_extensions"]:
+        raise ValueError(f"mkdocs.yml must list the glossary extension {GLOSSARY_EXTENSION} under markdown_extensions")
+    config["mdx_configs"].setdefault(GLOSSARY_EXTENSION, {})["glossary"] = glossary_abbreviations(registry)
 
 
 def write_glossary_file(site_dir: str | Path, registry: Registry) -> None:
