@@ -2,7 +2,7 @@
 
 Every other fix to Material's markup is one change in macros/mkdocs/material_html.py (a hook).
 These two stay copies because their changes need the template's own data: the page's table of
-contents and whether the page is in the navigation. tests/test_overrides.py re-applies the
+contents and whether the page is in the navigation. tests/mkdocs/test_overrides.py re-applies the
 changes to the installed Material's file and compares; after a Material upgrade,
 `python -m macros.mkdocs.material_copies` rewrites both copies from the installed Material, and
 the diff shows what changed.

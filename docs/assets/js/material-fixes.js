@@ -1,4 +1,4 @@
-/* Keyboard fixes to Material for MkDocs, found by tests/test_accessibility.py. The site works
+/* Keyboard fixes to Material for MkDocs, found by tests/site/test_accessibility.py. The site works
    without this file. */
 
 /* The search box on small screens: Material focuses it on the search button's click, before

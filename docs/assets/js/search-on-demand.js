@@ -6,7 +6,7 @@
    waits for the reader when the site is opened from disk (file://); this does the same over
    HTTP. overrides/main.html loads it just before Material's script, so it runs before Material
    sets up search: it can hold back the request for search/search_index.json and hand Material
-   a worker that starts on its first message. tests/test_page_weight.py measures the result and
+   a worker that starts on its first message. tests/site/test_page_weight.py measures the result and
    the browser tests check that search still works, by mouse and by keyboard. */
 (function () {
   "use strict";

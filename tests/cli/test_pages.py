@@ -9,7 +9,7 @@ import pytest
 
 from macros.content.kinds import KINDS, PAGE_KINDS
 
-from .conftest import ROOT, macros_command, real_registry
+from ..conftest import ROOT, macros_command, real_registry
 
 CALL = re.compile(r'\{\{\s*item_page\("([a-z_]+)",\s*"([a-z0-9-]+)"\)\s*\}\}')
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.content.registry import build
 
-from .conftest import ROOT, real_registry
+from ..conftest import ROOT, real_registry
 
 
 def test_the_real_content_has_no_problems():

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from macros.pages.text import plain
 
-from .conftest import real_registry
+from ..conftest import real_registry
 
 pytestmark = pytest.mark.browser
 

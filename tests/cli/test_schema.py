@@ -15,7 +15,7 @@ from macros.content.kinds import KINDS
 from macros.content.loader import ContentLoader
 from macros.content.models import ref_fields
 
-from .conftest import FIXTURES, ROOT, macros_command
+from ..conftest import FIXTURES, ROOT, macros_command
 
 VALID = FIXTURES / "valid" / "content_data"
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .served import site_prefix
+from ..served import site_prefix
 
 ORIGIN = "http://site.invalid"
 ATTRIBUTES = {"href", "src", "xlink:href", "action", "poster", "data"}

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from macros.pages import gather, signs
 
-from .conftest import ROOT, real_registry
+from ..conftest import ROOT, real_registry
 
 # the ids from the file names: nothing loads all content when the tests are collected
 CONDITIONS = sorted(path.stem for path in (ROOT / "content_data" / "conditions").glob("*.yaml"))

@@ -9,7 +9,7 @@ import pytest
 from macros.content.registry import build
 from macros.pages.render import Renderer
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 CARE = {
     "emergency_number": "112",

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .site_walk import Recorder, report
+from ..site_walk import Recorder, report
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ import pytest
 
 from macros.cli.readability import CARD_LIMIT, MEDIAN_LIMIT, PAGE_LIMIT, grade, measure_page, measure_site, table
 
-from .conftest import REPORTS
+from ..conftest import REPORTS
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPORTS
-from .served import Sent, SiteServer
+from ..conftest import REPORTS
+from ..served import Sent, SiteServer
 
 pytestmark = pytest.mark.browser
 

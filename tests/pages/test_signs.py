@@ -13,7 +13,7 @@ from macros.content.errors import ContentError
 from macros.content.registry import build
 from macros.pages import checks, gather, signs
 
-from .conftest import FIXTURES, ROOT, macros_subprocess, real_registry
+from ..conftest import FIXTURES, ROOT, macros_subprocess, real_registry
 
 VALID = FIXTURES / "valid" / "content_data"
 RULES = FIXTURES / "sign_rules"

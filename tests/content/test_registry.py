@@ -6,7 +6,7 @@ import pytest
 
 from macros.content.registry import build
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")

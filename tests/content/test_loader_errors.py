@@ -11,7 +11,7 @@ import pytest
 from macros.content.errors import ContentError
 from macros.content.registry import build
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 VALID = FIXTURES / "valid" / "content_data"
 INVALID = FIXTURES / "invalid"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .served import NODE_MODULES
+from ..served import NODE_MODULES
 
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -9,7 +9,7 @@ import markdown
 from macros.mkdocs.glossary_markdown import trie_pattern
 from macros.mkdocs.site import glossary_abbreviations
 
-from .conftest import ROOT, real_registry
+from ..conftest import ROOT, real_registry
 
 
 def stock_pattern(words: list[str]) -> re.Pattern[str]:

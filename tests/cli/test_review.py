@@ -18,7 +18,7 @@ from macros.cli import review
 from macros.cli.review import due_items
 from macros.content.kinds import KINDS
 
-from .conftest import FIXTURES, macros_command
+from ..conftest import FIXTURES, macros_command
 
 TODAY = dt.date(2030, 6, 1)
 

@@ -13,7 +13,7 @@ from macros.cli.preview import docs_url, plan_pages
 from macros.content.kinds import PAGE_KINDS
 from macros.content.registry import build
 
-from .conftest import FIXTURES, ROOT, macros_command, macros_subprocess
+from ..conftest import FIXTURES, ROOT, macros_command, macros_subprocess
 
 VALID = FIXTURES / "valid" / "content_data"
 

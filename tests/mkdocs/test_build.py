@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .conftest import FIXTURES, make_project, run_mkdocs_build
+from ..conftest import FIXTURES, make_project, run_mkdocs_build
 
 
 def test_a_mini_site_from_the_valid_fixture_builds_strictly(tmp_path: Path):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .site_walk import SCHEMES, SETTLE, VIEWPORTS, report
+from ..site_walk import SCHEMES, SETTLE, VIEWPORTS, report
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,1 @@
+"""macros/cli: the editor commands (check, new, schema, review, preview, readability)."""

@@ -1,0 +1,1 @@
+"""macros/mkdocs: the hooks, the glossary extension, the copied templates, mini-site builds."""

@@ -1,0 +1,1 @@
+"""macros/pages: rendering, and the checks across items (one sign, one level)."""
