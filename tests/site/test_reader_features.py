@@ -305,3 +305,59 @@ def test_glossary_meanings_load_only_when_asked_for_or_when_the_reader_starts_ta
     with tab.expect_response("**/assets/glossary.json"):
         tab.keyboard.press("Tab")
     watch.assert_clean()
+
+
+def pages_with_tables(site: Path) -> list[str]:
+    return sorted(
+        str(path.parent.relative_to(site)) + "/"
+        for path in site.rglob("index.html")
+        if "<table" in path.read_text(encoding="utf-8") and "contributing" not in path.parts
+    )
+
+
+def test_no_table_cell_shows_list_markers_as_text(built_site: Path):
+    """A list in a cell must be a real list: "- item. - item" as text is unreadable."""
+    found = []
+    for url in pages_with_tables(built_site):
+        soup = BeautifulSoup((built_site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        for cell in soup.select("td, th"):
+            text = " ".join(s.strip() for s in cell.find_all(string=True, recursive=False)).strip()
+            if re.match(r"^[-*+] \S", text) or re.search(r"\S \s*[-*+] \S.*\s[-*+] \S", text):
+                found.append(f"/{url}: {text[:60]}")
+    assert found == []
+
+
+# For each table header, the width its longest word needs (in the header's own font) and the
+# width the header has for its text: a header narrower than a word breaks it letter by letter.
+NARROW_HEADERS_JS = r"""
+() => {
+  const canvas = document.createElement("canvas").getContext("2d");
+  const narrow = [];
+  for (const th of document.querySelectorAll("article table th")) {
+    if (!th.offsetParent) continue;
+    const cs = getComputedStyle(th);
+    canvas.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const words = th.innerText.split(/\s+/).filter(Boolean);
+    const longest = Math.max(0, ...words.map(w => canvas.measureText(w).width));
+    const room = th.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    if (longest > room + 1)
+      narrow.push(`${th.innerText.slice(0, 40)} (${Math.round(room)} px for a ${Math.round(longest)} px word)`);
+  }
+  return narrow;
+}
+"""
+
+
+def test_on_a_phone_no_table_header_is_narrower_than_a_word(browser, site_url, built_site: Path):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        found = {}
+        for url in pages_with_tables(built_site):
+            tab.goto(f"{site_url}/{url}")
+            narrow = tab.evaluate(NARROW_HEADERS_JS)
+            if narrow:
+                found[url] = narrow
+    finally:
+        context.close()
+    assert found == {}
