@@ -353,6 +353,10 @@ class RedFlag(Strict):
 class Condition(ItemBase):
     """A condition that causes hip or lower back pain."""
 
+    how_common: Literal["common", "less-common", "rare"] = Field(
+        description="How often it is the cause of hip or back pain, for lists that put the common first: common, "
+        "less-common, or rare (rare conditions are listed apart, as 'less common but important')."
+    )
     regions: list[str] = RefList("regions", "Body regions where it is felt (content_data/regions/).", min_length=1)
     symptoms: Symptoms = Field(description="What a reader notices.")
     causes: Causes = Field(description="Causes and risk factors.")

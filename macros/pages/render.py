@@ -26,6 +26,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATES = {kind.folder: f"pages/{kind.template}" for kind in TABLE if kind.template}
 
 
+# Headings for groups whose values are not words a reader would use as they are.
+GROUP_TITLES = {"common": "Common causes", "less-common": "Less common causes", "rare": "Less common but important"}
+
+
 class Renderer:
     """Renders pages and components from the registry.
 
@@ -102,7 +106,8 @@ class Renderer:
         if group_by:
             groups: dict[str, list[Entry]] = {}
             for entry in entries:
-                groups.setdefault(str(getattr(entry, group_by)), []).append(entry)
+                value = str(getattr(entry, group_by))
+                groups.setdefault(GROUP_TITLES.get(value, value.replace("-", " ").capitalize()), []).append(entry)
             return self._macro("components/grouped-list.html", "grouped_list", groups)
         return self._macro("components/md-list.html", "link_list", entries, True)
 
