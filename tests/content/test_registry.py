@@ -65,3 +65,16 @@ def test_a_back_link_is_never_hidden_by_a_field_of_the_same_name():
     assert sciatica.linked_from("prevention") == []  # the fixture has no topics
     with pytest.raises(KeyError, match="unknown kind"):
         sciatica.linked_from("preventions")
+
+
+def test_lists_of_conditions_put_the_common_first():
+    from macros.content.registry import COMMONNESS
+
+    from ..conftest import real_registry
+
+    registry = real_registry()
+    ranks = [COMMONNESS[c.how_common] for c in registry.all("conditions")]
+    assert ranks == sorted(ranks) and len(set(ranks)) == 3
+    for region in registry.all("regions"):
+        felt = [COMMONNESS[c.how_common] for c in region.linked_from("conditions")]
+        assert felt == sorted(felt), region.id
