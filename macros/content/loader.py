@@ -74,7 +74,7 @@ class LoadedItem:
 
     def line_of(self, loc: Loc) -> int:
         """Line of a field, or of its nearest parent that has one."""
-        return _line(self.lines, loc)
+        return line_at(self.lines, loc)
 
 
 @dataclass
@@ -270,11 +270,12 @@ def _value(
     return reader.construct_object(node)
 
 
-def _line(lines: dict[Loc, int], loc: Loc) -> int:
-    """Line of the field at loc, or of its nearest parent that has one."""
-    while loc not in lines:
+def line_at(lines: dict[Loc, int], loc: Loc) -> int:
+    """Line of the field at loc, or of its nearest parent that has one (the file's first line if
+    none has)."""
+    while loc and loc not in lines:
         loc = loc[:-1]
-    return lines[loc]
+    return lines.get(loc, 1)
 
 
 def _problem_from(error: Any, shown: str, lines: dict[Loc, int], model: type[BaseModel]) -> ContentProblem:
@@ -282,14 +283,14 @@ def _problem_from(error: Any, shown: str, lines: dict[Loc, int], model: type[Bas
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    line = _line(lines, loc)
+    line = line_at(lines, loc)
     hint = ""
 
     if kind == "missing":
         message = "required field is missing"
         parent = path_text(loc[:-1]) or "the top level"
         hint = f"add '{loc[-1]}:' to {parent}"
-        line = _line(lines, loc[:-1])
+        line = line_at(lines, loc[:-1])
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         message = f"unknown field '{loc[-1]}'"

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import ContentError, ContentProblem, did_you_mean, path_text
 from .kinds import BY_FOLDER, KINDS, PAGE_KINDS
-from .loader import LoadedItem, load
+from .loader import LoadedItem, line_at, load
 from .models import ref_fields
 
 
@@ -33,9 +33,7 @@ class Entry:
     def line_of(self, *loc: str | int) -> int:
         """Line in the item's file of a field (`entry.line_of("when_to_get_help", 2, "text")`),
         or of its nearest parent that has one."""
-        while loc and loc not in self.lines:
-            loc = loc[:-1]
-        return self.lines.get(loc, 1)
+        return line_at(self.lines, loc)
 
     @property
     def label(self) -> str:

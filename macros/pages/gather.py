@@ -53,8 +53,9 @@ def red_flags(registry: Registry, words: CareWords) -> dict[str, Any]:
         own = [s for s in own_signs(condition) if s.level != "non-urgent"]
         if own:
             conditions.append(Listed(condition, words.cards(own, urgent_first=True)))
+    shared = shared_cards(registry, words)
     uses = []
-    for card in shared_cards(registry, words):
+    for card in shared:
         for sign in card.signs:
             pages = [
                 (e.title, e.doc if e.has_page else f"#{e.id}")
@@ -63,7 +64,7 @@ def red_flags(registry: Registry, words: CareWords) -> dict[str, Any]:
             ]
             uses.append(FlagUse(card, sign.text, pages))
     return {
-        "shared": shared_cards(registry, words),
+        "shared": shared,
         "conditions": conditions,
         "warnings": [Listed(w, words.cards(item_signs(w), urgent_first=True)) for w in registry.all("warning_signs")],
         "uses": uses,

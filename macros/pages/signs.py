@@ -169,22 +169,19 @@ class CareWords:
                         )
         if self.problems:
             return
-        for kind in ("red_flags", "conditions", "warning_signs"):
-            for entry in registry.all(kind):
-                signs = [flag_sign(entry)] if kind == "red_flags" else own_signs(entry)
-                for sign in signs:
-                    if sign.contact and sign.contact not in self.contacts:
-                        loc = (*sign.loc[:-1], "contact")
-                        self.problems.append(
-                            ContentProblem(
-                                entry.file,
-                                entry.line_of(*loc),
-                                path_text(loc),
-                                f"unknown contact '{sign.contact}'",
-                                hint="contacts are the keys of extra.care.contacts in mkdocs.yml: "
-                                + (", ".join(sorted(self.contacts)) or "none yet"),
-                            )
-                        )
+        for sign in every_sign(registry):
+            if sign.contact and sign.contact not in self.contacts:
+                loc = (*sign.loc[:-1], "contact")
+                self.problems.append(
+                    ContentProblem(
+                        sign.entry.file,
+                        sign.entry.line_of(*loc),
+                        path_text(loc),
+                        f"unknown contact '{sign.contact}'",
+                        hint="contacts are the keys of extra.care.contacts in mkdocs.yml: "
+                        + (", ".join(sorted(self.contacts)) or "none yet"),
+                    )
+                )
 
     def _fill(self, text: str | None, **extra: str) -> str | None:
         return text.format(**self.care, **extra) if text else None
@@ -363,15 +360,6 @@ def _mixed_comparisons(registry: Registry, words: CareWords) -> Iterator[Content
         for row in rows:
             for condition, cell in zip(question.compare, row.cells, strict=True):
                 for sign in cell:
-                    if sign.card_key != (row.card.level, row.card.contact):
-                        yield ContentProblem(
-                            question.file,
-                            question.line_of("compare"),
-                            "compare",
-                            f"the table's '{row.card.heading}' cell for {condition.title} holds "
-                            f"{_level_text(*sign.card_key)} sign '{plain(sign.text)}'",
-                            hint="a comparison cell holds signs of one level only",
-                        )
                     other = seen.setdefault(sign.key, (row, condition))
                     if other[0] is not row:
                         yield ContentProblem(
