@@ -357,6 +357,12 @@ class Condition(ItemBase):
         description="How often it is the cause of hip or back pain, for lists that put the common first: common, "
         "less-common, or rare (rare conditions are listed apart, as 'less common but important')."
     )
+    order: int = Field(
+        default=1000,
+        ge=1,
+        description="Position among conditions that are as common (how_common): lower comes first. Give the most "
+        "frequent causes a number (10, 20, ...); leave it out to list by name after them.",
+    )
     regions: list[str] = RefList("regions", "Body regions where it is felt (content_data/regions/).", min_length=1)
     symptoms: Symptoms = Field(description="What a reader notices.")
     causes: Causes = Field(description="Causes and risk factors.")

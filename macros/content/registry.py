@@ -98,13 +98,14 @@ class Registry:
             yield from self.entries[kind].values()
 
 
-# Lists of conditions put the common first (a condition's how_common), then go by name.
+# Lists of conditions put the common first (a condition's how_common), then go by their order
+# among conditions as common, then by name. Other kinds go by order, then by name.
 COMMONNESS = {"common": 0, "less-common": 1, "rare": 2}
 
 
 def _sort_key(entry: Entry) -> tuple[int, int, str]:
     model = entry.model
-    return (getattr(model, "order", 0), COMMONNESS.get(getattr(model, "how_common", ""), 0), entry.label.lower())
+    return (COMMONNESS.get(getattr(model, "how_common", ""), 0), getattr(model, "order", 0), entry.label.lower())
 
 
 def build(root: Path) -> Registry:

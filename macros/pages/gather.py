@@ -133,7 +133,8 @@ class GuideCondition:
 
 def guide(registry: Registry) -> dict[str, Any]:
     """Everything the hip-or-back guide shows: its choices (content_data/guide_tags/), where pain
-    often comes from (content_data/pain_sources/) and each condition's clues."""
+    often comes from (content_data/pain_sources/) and each condition's clues. Conditions come
+    common first (the registry's order); rare ones are listed apart, as less common but important."""
     sources = registry.all("pain_sources")
     tags = registry.all("guide_tags")
     conditions = []
@@ -153,6 +154,8 @@ def guide(registry: Registry) -> dict[str, Any]:
         "feelings": {t.id: t.label for t in tags if t.type == "feeling"},
         "sources_of_pain": sources,
         "conditions": conditions,
+        "usual": [c for c in conditions if c.entry.how_common != "rare"],
+        "important": [c for c in conditions if c.entry.how_common == "rare"],
     }
 
 

@@ -56,28 +56,97 @@ def test_search_finds_the_right_page_for_words_readers_use(page, site_url, query
     watch.assert_clean()
 
 
-def test_the_guide_narrows_the_list_as_a_reader_answers(page, site_url):
+def shown_in_guide(tab) -> list[str]:
+    """The condition ids the guide lists, top to bottom, as a reader sees them."""
+    links = tab.locator("[data-app-guide-list] > li:visible > a")
+    return [h.rstrip("/").rsplit("/", 1)[-1] for h in links.evaluate_all("els => els.map(a => a.getAttribute('href'))")]
+
+
+# Readers' answers, one tick after another: each tick must keep or shorten the list.
+ANSWER_SEQUENCES = [
+    ["Lower back", "Bending forward", "A dull ache", "Stiffness"],
+    ["Outer hip", "Lying on the painful side", "A dull ache", "Tender to touch"],
+    ["Buttock", "Back of thigh", "Below the knee", "Shooting pain down the leg", "Sitting for a long time"],
+    ["Groin", "Walking", "Putting weight on the leg", "Sharp pain"],
+    ["Lower back", "Buttock", "Resting, or at night", "Stiffness"],
+]
+
+
+@pytest.mark.parametrize("answers", ANSWER_SEQUENCES, ids=lambda a: " + ".join(a))
+def test_each_answer_in_the_guide_keeps_or_shortens_the_list(page, site_url, answers):
     tab, watch = page
     tab.goto(site_url + "/hip-or-back/")
-    guide = tab.locator("[data-app-guide]")
-    assert guide.is_visible()
-    items = tab.locator("[data-app-guide-list] > li")
-    total = items.count()
-    assert total == len(real_registry().entries["conditions"])
+    assert tab.locator("[data-app-guide]").is_visible()
+    assert shown_in_guide(tab) == [], "before any answer the list waits for one"
+    before: set[str] | None = None
+    for label in answers:
+        tab.get_by_label(label, exact=True).check()
+        now = shown_in_guide(tab)
+        if before is not None:
+            assert set(now) <= before, f"ticking {label!r} added {sorted(set(now) - before)}"
+        before = set(now)
+    watch.assert_clean()
+
+
+def test_the_guide_lists_the_common_first_and_the_rare_apart(page, site_url):
+    tab, watch = page
+    tab.goto(site_url + "/hip-or-back/")
+    tab.get_by_label("Lower back", exact=True).check()
+    registry = real_registry()
+    usual = tab.locator("[data-app-guide-group=usual] li:visible > a")
+    rare = tab.locator("[data-app-guide-group=important] li:visible > a")
+
+    def ids(loc):
+        return [
+            h.rstrip("/").rsplit("/", 1)[-1] for h in loc.evaluate_all("els => els.map(a => a.getAttribute('href'))")
+        ]
+
+    assert ids(rare), "rare conditions felt in the lower back are shown in their own group"
+    assert all(registry.entries["conditions"][i].model.how_common == "rare" for i in ids(rare))
+    assert all(registry.entries["conditions"][i].model.how_common != "rare" for i in ids(usual))
+    heading = tab.locator("[data-app-guide-group=important] h4")
+    assert heading.is_visible() and "less common but important" in heading.inner_text().lower()
+    ranks = [["common", "less-common"].index(registry.entries["conditions"][i].model.how_common) for i in ids(usual)]
+    assert ranks == sorted(ranks), "common before less common"
+    assert ids(usual)[0] == "non-specific-low-back-pain", "the most common cause of back pain comes first"
+    watch.assert_clean()
+
+
+def test_the_hip_pattern_puts_hip_osteoarthritis_first_and_the_summary_names_the_hip(page, site_url):
+    tab, watch = page
+    tab.goto(site_url + "/hip-or-back/")
+    for label in (
+        "Groin",
+        "Turning the leg inwards, or putting on shoes and socks",
+        "Stiffness in the morning that eases as you move",
+    ):
+        tab.get_by_label(label, exact=True).check()
+    assert shown_in_guide(tab)[0] == "hip-osteoarthritis"
+    pointer = tab.locator("[data-app-guide-pointer]").inner_text()
+    assert "hip joint" in pointer and "back" not in pointer, pointer
+    status = tab.locator("[data-app-guide-status]").inner_text()
+    assert "fit" in status and "all your answers" in status
+    watch.assert_clean()
+
+
+def test_a_reader_on_a_phone_sees_each_answer_take_effect_where_they_tapped(page, site_url):
+    tab, watch = page
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.goto(site_url + "/hip-or-back/")
+    box = tab.get_by_label("Lying on the painful side", exact=True)
+    box.scroll_into_view_if_needed()
+    box.check()
     status = tab.locator("[data-app-guide-status]")
-    assert f"Showing all {total}" in status.inner_text()
-
-    tab.get_by_label("Outer hip").check()
-    tab.get_by_label("Lying on the painful side").check()
-    visible = [li for li in items.all() if li.is_visible()]
-    assert 0 < len(visible) < total
-    assert "greater-trochanteric-pain-syndrome" in visible[0].locator("a").get_attribute("href")
-    assert f"of {total} conditions" in status.inner_text()
-    assert "outside of the hip" in tab.locator("[data-app-guide-pointer]").inner_text()
-
+    assert "fit" in status.inner_text()
+    top, bottom = status.evaluate("e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom]")
+    assert top >= 0 and bottom <= 844, "the live summary is on screen next to the answer just given"
+    tab.get_by_role("link", name="See the conditions").click()
+    first = tab.locator("[data-app-guide-list] > li:visible").first
+    assert first.is_visible() and first.evaluate("e => e.getBoundingClientRect().top") < 844
+    assert "greater-trochanteric-pain-syndrome" in first.locator("a").get_attribute("href")
     tab.get_by_role("button", name="Clear my answers").click()
-    tab.wait_for_function("document.querySelector('[data-app-guide-status]').textContent.startsWith('Showing all')")
-    assert all(li.is_visible() for li in items.all())
+    tab.wait_for_function("document.querySelector('[data-app-guide-status]').textContent.startsWith('Tick what fits')")
+    assert shown_in_guide(tab) == []
     watch.assert_clean()
 
 

@@ -6,71 +6,85 @@
   /* assets/glossary.json sits beside assets/js/; found from this script's own address. */
   var glossaryUrl = document.currentScript ? new URL("../glossary.json", document.currentScript.src).href : null;
 
-  /* Hip-or-back guide: show the form, narrow and sort the list of conditions by the answers. */
+  /* Hip-or-back guide: show the form; after each answer, list the conditions that fit every
+     answer, so another answer never makes the list longer. The lists come common first (the
+     build's order); rare conditions are kept apart as less common but important. */
   function setUpGuide(root) {
     var form = root.querySelector("form");
-    var list = root.querySelector("[data-app-guide-list]");
+    var groups = Array.prototype.slice.call(root.querySelectorAll("[data-app-guide-group]"));
+    var items = Array.prototype.slice.call(root.querySelectorAll("[data-app-guide-list] > li"));
     var status = root.querySelector("[data-app-guide-status]");
     var pointer = root.querySelector("[data-app-guide-pointer]");
-    var items = Array.prototype.slice.call(list.children);
-    var sourceNames = {};
-    root.querySelectorAll("[data-app-guide-sources] li").forEach(function (li) {
-      sourceNames[li.getAttribute("data-key")] = li.textContent;
+    var jump = root.querySelector("[data-app-guide-jump]");
+    var results = root.querySelector(".app-guide__results");
+    var sources = Array.prototype.map.call(root.querySelectorAll("[data-app-guide-sources] li"), function (li) {
+      return { key: li.getAttribute("data-key"), name: li.textContent, regions: li.dataset.regions, triggers: li.dataset.triggers };
     });
-    items.forEach(function (li, index) { li.dataset.order = String(index); });
 
     function chosen(name) {
       return Array.prototype.map.call(form.querySelectorAll("input[name=" + name + "]:checked"), function (i) {
         return i.value;
       });
     }
-    function overlap(values, attr) {
+    function has(values, attr) {
       var have = (attr || "").split(" ");
       return values.filter(function (v) { return have.indexOf(v) !== -1; }).length;
     }
+    function fitsAll(li, answers) {
+      return has(answers.region, li.dataset.regions) === answers.region.length &&
+        has(answers.trigger, li.dataset.triggers) === answers.trigger.length &&
+        has(answers.feeling, li.dataset.feelings) === answers.feeling.length;
+    }
+    /* Where pain like this often comes from: of the places the first listed condition points
+       to, the one that best matches the answers, so the line agrees with the top of the list. */
+    function likelySource(first, answers) {
+      var points = (first.dataset.points || "").split(" ");
+      var best = null, bestScore = 0;
+      sources.forEach(function (src) {
+        if (points.indexOf(src.key) === -1) { return; }
+        var score = 3 * has(answers.region, src.regions) + 2 * has(answers.trigger, src.triggers);
+        if (score > bestScore) { best = src; bestScore = score; }
+      });
+      return best;
+    }
 
     function update() {
-      var regions = chosen("region"), triggers = chosen("trigger"), feelings = chosen("feeling");
-      var answered = regions.length + triggers.length + feelings.length > 0;
-      var points = {};
-      var shown = 0;
+      var answers = { region: chosen("region"), trigger: chosen("trigger"), feeling: chosen("feeling") };
+      var count = answers.region.length + answers.trigger.length + answers.feeling.length;
+      var shown = [];
       items.forEach(function (li) {
-        var score = 3 * overlap(regions, li.dataset.regions) + 2 * overlap(triggers, li.dataset.triggers) +
-          overlap(feelings, li.dataset.feelings);
-        li.dataset.score = String(score);
-        var match = !answered || score > 0;
-        li.hidden = !match;
-        if (match) {
-          shown += 1;
-          if (answered) {
-            (li.dataset.points || "").split(" ").forEach(function (p) {
-              if (p) { points[p] = (points[p] || 0) + score; }
-            });
-          }
-        }
+        li.hidden = !(count && fitsAll(li, answers));
+        if (!li.hidden) { shown.push(li); }
       });
-      items.slice().sort(function (a, b) {
-        return (Number(b.dataset.score) - Number(a.dataset.score)) || (Number(a.dataset.order) - Number(b.dataset.order));
-      }).forEach(function (li) { list.appendChild(li); });
-
-      if (!answered) {
-        status.textContent = "Showing all " + items.length + " conditions. Tick what fits to narrow the list.";
-        pointer.textContent = "";
-      } else if (shown === 0) {
-        status.textContent = "No condition on this site matches all of that. Try fewer answers, or see a health professional.";
-        pointer.textContent = "";
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("li:not([hidden])");
+      });
+      results.hidden = !shown.length;
+      jump.hidden = !shown.length;
+      pointer.textContent = "";
+      if (!count) {
+        status.textContent = "Tick what fits, and the conditions that can cause pain like yours appear below.";
+      } else if (!shown.length) {
+        status.textContent = "No condition on this site fits all of that. Untick the answer you are least sure of, or see a health professional.";
       } else {
-        status.textContent = shown + " of " + items.length + " conditions can cause pain like this, closest first.";
-        var best = Object.keys(points).sort(function (a, b) { return points[b] - points[a]; });
-        pointer.textContent = best.length
-          ? "Pain like this often comes from: " + sourceNames[best[0]].toLowerCase() + ". Only an examination can tell."
-          : "";
+        status.textContent = (shown.length === 1 ? "1 condition fits" : shown.length + " conditions fit") +
+          " all your answers, the most common first.";
+        var source = likelySource(shown[0], answers);
+        if (source) {
+          pointer.textContent = "Pain like this often comes from " + source.name.charAt(0).toLowerCase() +
+            source.name.slice(1) + ". Only an examination can tell.";
+        }
       }
     }
 
     root.hidden = false;
     form.addEventListener("change", update);
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    jump.addEventListener("click", function (event) {
+      event.preventDefault();
+      results.scrollIntoView({ block: "start" });
+      results.focus({ preventScroll: true });
+    });
     update();
   }
 
