@@ -119,7 +119,14 @@ class Review(Strict):
     next_review_due: date = Field(
         description="Date by which it must be checked again (YYYY-MM-DD), at most three years after last_reviewed."
     )
-    reviewed_by: PlainText = Field(description="Who reviewed it: a name and role, or the editorial team.")
+    reviewed_by: PlainText = Field(
+        description="Who checked it against its sources: a name and role, or the editorial team."
+    )
+    clinical_reviewer: PlainText | None = Field(
+        default=None,
+        description="The clinician who reviewed it, with their role (for example 'A. Patel, physiotherapist'). "
+        "Leave it out until a clinician has: the page then says it has not been clinically reviewed yet.",
+    )
 
     @field_validator("next_review_due")
     @classmethod

@@ -9,8 +9,6 @@ Why each exists:
 - header: the menu and search buttons of small screens are labels, which a keyboard cannot
   reach: they get tabindex="0" (Material's script presses a focused label on Enter) and a name.
 - search: the search dialog gets an accessible name.
-- source: no data-md-component="source", which would make every page fetch repository facts
-  from another site.
 - toggles: no autocomplete="off" on the drawer and search checkboxes (invalid on a checkbox;
   Material's script closes both on every page load anyway).
 - content id and skip link: the content area gets id="__content", and a page with no headings
@@ -54,7 +52,6 @@ FIXES: tuple[Fix, ...] = (
         re.compile(r'<div class="md-search" data-md-component="search" role="dialog">'),
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
     ),
-    Fix("source", re.compile(r' class="md-source" data-md-component="source">'), ' class="md-source">'),
     Fix("toggles", re.compile(r' (id="__(?:drawer|search)") autocomplete="off">'), r" \1>"),
     Fix(
         "content id",

@@ -209,7 +209,8 @@ def structured_data(entry: Entry, url: str | None, site_name: str) -> dict[str, 
         page["url"] = url
     if review:
         page["lastReviewed"] = review.last_reviewed.isoformat()
-        page["reviewedBy"] = {"@type": "Organization", "name": review.reviewed_by}
+        if review.clinical_reviewer:  # schema.org's reviewedBy means a medical review: only a clinician's
+            page["reviewedBy"] = {"@type": "Person", "name": review.clinical_reviewer}
     about = BY_FOLDER[entry.kind].about
     if about:
         page["about"] = {"@type": about, "name": entry.label, "description": plain(entry.summary)}

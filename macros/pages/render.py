@@ -156,6 +156,13 @@ class Renderer:
         """Every glossary term with its meaning and how to say it."""
         return self._render("components/glossary.html", terms=self.registry.all("glossary"))
 
+    def review_summary(self) -> str:
+        """How many items a clinician has reviewed, and the words a page not yet reviewed shows:
+        for the About page, so the site says one thing about its review everywhere."""
+        reviews = [r for r in (getattr(e.model, "review", None) for e in self.registry) if r is not None]
+        reviewed = sum(1 for r in reviews if r.clinical_reviewer)
+        return self._macro("components/review.html", "review_summary", reviewed, len(reviews))
+
     def is_overdue(self, entry: Entry) -> bool:
         review = getattr(entry.model, "review", None)
         return bool(review and review.next_review_due < self.today)
@@ -173,6 +180,7 @@ class Renderer:
             "hip_or_back_guide": self.hip_or_back_guide,
             "sources_list": self.sources_list,
             "glossary": self.glossary,
+            "review_summary": self.review_summary,
         }
 
 

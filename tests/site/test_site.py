@@ -68,7 +68,8 @@ def test_a_condition_page_has_a_care_card_for_each_level_its_content_has(built_s
 @pytest.mark.parametrize("item_id", CONDITIONS)
 def test_edit_this_page_opens_the_items_yaml_file(built_site: Path, item_id: str):
     soup = soup_of(built_site, f"conditions/{item_id}")
-    edit = soup.select_one("a.md-content__button[href*='/edit/']")
+    assert soup.select_one(".md-content a[href*='/edit/']") is None, "readers see no edit button"
+    edit = soup.select_one("footer a[rel=edit]")
     assert edit is not None
     assert edit["href"].endswith(f"/edit/main/content_data/conditions/{item_id}.yaml")
 
