@@ -343,7 +343,16 @@ class RedFlag(Strict):
         "injury (falls, accidents, broken bones), infection, cancer, body (chest, tummy, general health), "
         "children, other."
     )
+    situation: Literal["any", "back", "hip", "children"] = Field(
+        description="Where it is listed on the urgent-symptoms page, by the reader's situation: any (with any back "
+        "or hip pain), back (with back pain), hip (with hip or groin pain), or children."
+    )
     order: int = Field(default=50, ge=0, description="Position within its group and level; lower comes first.")
+    on_home_page: bool = Field(
+        default=False,
+        description="true for the few most important emergency signs, shown in the short emergency card at the "
+        "top of the home page (the card links to all the others).",
+    )
     after_exercise: bool = Field(
         default=False,
         description="true to show this sign at the end of every exercise's stop rule (signs to stop and get help).",
@@ -360,6 +369,11 @@ class RedFlag(Strict):
 class Condition(ItemBase):
     """A condition that causes hip or lower back pain."""
 
+    audience: Literal["adults", "pregnancy", "children"] = Field(
+        default="adults",
+        description="Who it affects, when not adults in general: pregnancy (during pregnancy or after giving birth) "
+        "or children. The urgent-symptoms page lists its warning signs under that heading.",
+    )
     how_common: Literal["common", "less-common", "rare"] = Field(
         description="How often it is the cause of hip or back pain, for lists that put the common first: common, "
         "less-common, or rare (rare conditions are listed apart, as 'less common but important')."

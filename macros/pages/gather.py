@@ -39,36 +39,51 @@ class FlagUse:
     pages: list[tuple[str, str]]  # (title, link): an item's page, or its section of the red-flags page
 
 
-def red_flags(registry: Registry, words: CareWords) -> dict[str, Any]:
-    """Everything the red-flags page shows, each sign at its one level.
+SITUATIONS = ("any", "back", "hip", "children")  # the urgent-symptoms page's sections, in order
 
-    `shared`: cards of the shared red flags, most urgent first.
-    `conditions`: each condition with its own emergency and urgent signs, under its name (a sign
-    that belongs to one condition is never pooled into a general list).
+
+def red_flags(registry: Registry, words: CareWords) -> dict[str, Any]:
+    """Everything the urgent-symptoms page shows, each sign at its one level, grouped by the
+    reader's situation so a frightened reader finds their own part of the page.
+
+    `shared`: cards of all the shared red flags, most urgent first (the guide and home page).
+    `situations`: the shared red flags' cards for each situation (a red flag's `situation`).
+    `pregnancy`, `children`, `conditions`: conditions with their own emergency and urgent signs,
+    under their names, by the condition's audience (a sign that belongs to one condition is never
+    pooled into a general list).
     `warnings`: each warning-sign item (pain from organs and elsewhere) with its cards.
-    `uses`: for each shared red flag, the pages that list it.
     """
-    conditions = []
+    by_audience: dict[str, list[Listed]] = {"adults": [], "pregnancy": [], "children": []}
     for condition in registry.all("conditions"):
         own = [s for s in own_signs(condition) if s.level != "non-urgent"]
         if own:
-            conditions.append(Listed(condition, words.cards(own, urgent_first=True)))
-    shared = shared_cards(registry, words)
+            by_audience[condition.audience].append(Listed(condition, words.cards(own, urgent_first=True)))
+    flags = shared_flags(registry.all("red_flags"))
+    return {
+        "shared": shared_cards(registry, words),
+        "situations": {
+            situation: words.cards((flag_sign(f) for f in flags if f.situation == situation), urgent_first=True)
+            for situation in SITUATIONS
+        },
+        "pregnancy": by_audience["pregnancy"],
+        "children": by_audience["children"],
+        "conditions": by_audience["adults"],
+        "warnings": [Listed(w, words.cards(item_signs(w), urgent_first=True)) for w in registry.all("warning_signs")],
+    }
+
+
+def red_flag_uses(registry: Registry, words: CareWords) -> list[FlagUse]:
+    """For each shared red flag, the pages that give it: for editors (docs/contributing/)."""
     uses = []
-    for card in shared:
+    for card in shared_cards(registry, words):
         for sign in card.signs:
             pages = [
-                (e.title, e.doc if e.has_page else f"#{e.id}")
+                (e.title, e.doc if e.has_page else f"/red-flags.md#{e.id}")
                 for kind in ("conditions", "warning_signs", "questions")
                 for e in sign.entry.linked_from(kind)
             ]
             uses.append(FlagUse(card, sign.text, pages))
-    return {
-        "shared": shared,
-        "conditions": conditions,
-        "warnings": [Listed(w, words.cards(item_signs(w), urgent_first=True)) for w in registry.all("warning_signs")],
-        "uses": uses,
-    }
+    return uses
 
 
 def care_cards(entry: Entry, words: CareWords) -> list[Card]:
@@ -82,9 +97,10 @@ def question_cards(entry: Entry, words: CareWords) -> list[Card]:
     return words.cards((flag_sign(f) for f in shared_flags(entry.red_flags)), urgent_first=True)
 
 
-def exercise_stop_card(registry: Registry, words: CareWords) -> Card | None:
-    """The emergency signs every exercise's stop rule ends with (red flags marked after_exercise)."""
-    flags = [flag_sign(f) for f in shared_flags(registry.all("red_flags")) if f.after_exercise]
+def marked_card(registry: Registry, words: CareWords, mark: str) -> Card | None:
+    """One card of the shared red flags marked with `mark`: after_exercise (the emergency signs
+    every exercise's stop rule ends with) or on_home_page (the home page's short emergency card)."""
+    flags = [flag_sign(f) for f in shared_flags(registry.all("red_flags")) if getattr(f, mark)]
     cards = words.cards(flags, urgent_first=True)
     return cards[0] if cards else None
 

@@ -92,7 +92,7 @@ class Renderer:
 
     @functools.cached_property
     def _stop_card(self) -> signs.Card | None:
-        return gather.exercise_stop_card(self.registry, self.words)
+        return gather.marked_card(self.registry, self.words, "after_exercise")
 
     def care_levels(self, heading_level: int = 3) -> str:
         """One card per level, most urgent last, each saying what its level means: for the page
@@ -121,12 +121,24 @@ class Renderer:
         own signs under its name."""
         return self._render("components/red-flags.html", flags=self._flags)
 
+    def red_flag_uses(self) -> str:
+        """For editors: each shared red flag, its level and the pages that give it."""
+        uses = gather.red_flag_uses(self.registry, self.words)
+        return self._macro("components/red-flag-uses.html", "red_flag_uses", uses)
+
     def common_signs(self, level: str, heading_level: int = 3) -> str:
         """The care cards of the shared red flags at one level, e.g. for the home page."""
         if level not in ("urgent", "emergency"):
             raise ValueError(f"common_signs level '{level}' is not one of urgent, emergency")
         cards = [card for card in self._flags["shared"] if card.level == level]
         return self._macro("components/care-cards.html", "care_cards", cards, heading_level)
+
+    def key_signs(self, heading_level: int = 2) -> str:
+        """The short emergency card of the home page: the red flags marked on_home_page."""
+        card = gather.marked_card(self.registry, self.words, "on_home_page")
+        if card is None or card.level != "emergency":
+            raise ValueError("key_signs needs at least one emergency red flag with on_home_page: true")
+        return self._macro("components/care-cards.html", "care_cards", [card], heading_level)
 
     def compare(self, *item_ids: str) -> str:
         """A side-by-side table of two or three conditions: `compare("sciatica", "hip-osteoarthritis")`."""
@@ -174,8 +186,10 @@ class Renderer:
             "care_levels": self.care_levels,
             "item_list": self.item_list,
             "red_flags": self.red_flags,
+            "red_flag_uses": self.red_flag_uses,
             "compare": self.compare,
             "common_signs": self.common_signs,
+            "key_signs": self.key_signs,
             "body_map": self.body_map,
             "hip_or_back_guide": self.hip_or_back_guide,
             "sources_list": self.sources_list,
