@@ -40,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
             (
                 "Build time and scale",
                 "Clean `mkdocs build --strict` of a copy of the project; extra pages "
-                "are copies of real conditions under new ids. Peak memory is the build process's maximum "
+                "are real conditions under new ids, each with its own text. After each, stock Material builds "
+                "the same number of plain pages of a real condition page's Markdown (search plugin, shallow "
+                "navigation); the ratio is our time over stock's. Peak memory is the build process's maximum "
                 f"resident size. ({time.perf_counter() - start:.0f} s for this section)\n\n" + text,
             )
         )

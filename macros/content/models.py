@@ -369,6 +369,22 @@ class RedFlag(Strict):
 class Condition(ItemBase):
     """A condition that causes hip or lower back pain."""
 
+    plain_name: PlainText | None = Field(
+        default=None,
+        description="Optional: what it is in everyday words, for a clinical title most readers would not know, "
+        "e.g. 'Sore tendons on the outside of the hip'. Lists of conditions show it first, with the title after "
+        "it in brackets.",
+    )
+
+    @property
+    def list_title(self) -> str:
+        """How lists of conditions name it: everyday words first where the title is clinical."""
+        if not self.plain_name:
+            return self.title
+        # "(GTPS)" or "(SI)" in the title is dropped here: brackets inside brackets read badly
+        title = re.sub(r" \([^()]*\)", "", self.title)
+        return f"{self.plain_name} ({title})"
+
     audience: Literal["adults", "pregnancy", "children"] = Field(
         default="adults",
         description="Who it affects, when not adults in general: pregnancy (during pregnancy or after giving birth) "
@@ -544,6 +560,11 @@ class GuideTag(Strict):
     )
     label: PlainText = Field(description="The words readers see, e.g. 'Lying on the painful side'.")
     order: int = Field(ge=0, description="Position in the guide's list of choices.")
+    red_flags: list[str] = RefList(
+        "red_flags",
+        "Shared red flags this answer is itself a sign of (content_data/red_flags/): the guide shows their card "
+        "as soon as a reader ticks it.",
+    )
 
 
 class PainSource(Titled):

@@ -40,6 +40,11 @@ class Entry:
         """The item's name: a title, a glossary term, a red flag's text (each model says which)."""
         return str(self.model.label)
 
+    @property
+    def list_title(self) -> str:
+        """The item's name in lists: a condition's everyday name first (plain_name), else its title."""
+        return str(getattr(self.model, "list_title", self.model.label))
+
     def linked_from(self, kind: str) -> list[Entry]:
         """Items of `kind` that refer to this one (reverse links), in reading order. A method, so
         a field of the same name (a condition's own `prevention` advice) never hides them."""

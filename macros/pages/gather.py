@@ -48,9 +48,9 @@ def red_flags(registry: Registry, words: CareWords) -> dict[str, Any]:
 
     `shared`: cards of all the shared red flags, most urgent first (the guide and home page).
     `situations`: the shared red flags' cards for each situation (a red flag's `situation`).
-    `pregnancy`, `children`, `conditions`: conditions with their own emergency and urgent signs,
-    under their names, by the condition's audience (a sign that belongs to one condition is never
-    pooled into a general list).
+    `by_audience`: conditions with their own emergency and urgent signs, by the condition's
+    audience (adults, pregnancy, children), each shown under its name (a sign that belongs to one
+    condition is never pooled into a general list).
     `warnings`: each warning-sign item (pain from organs and elsewhere) with its cards.
     """
     by_audience: dict[str, list[Listed]] = {"adults": [], "pregnancy": [], "children": []}
@@ -65,9 +65,7 @@ def red_flags(registry: Registry, words: CareWords) -> dict[str, Any]:
             situation: words.cards((flag_sign(f) for f in flags if f.situation == situation), urgent_first=True)
             for situation in SITUATIONS
         },
-        "pregnancy": by_audience["pregnancy"],
-        "children": by_audience["children"],
-        "conditions": by_audience["adults"],
+        "by_audience": by_audience,
         "warnings": [Listed(w, words.cards(item_signs(w), urgent_first=True)) for w in registry.all("warning_signs")],
     }
 
@@ -147,7 +145,13 @@ class GuideCondition:
     points_to: list[str]  # ids of the pain sources (content_data/pain_sources/) it fits
 
 
-def guide(registry: Registry) -> dict[str, Any]:
+@dataclass
+class GuideWarning:
+    tag: str  # the answer (a guide_tags id) that is itself a warning sign
+    cards: list[Card]
+
+
+def guide(registry: Registry, words: CareWords) -> dict[str, Any]:
     """Everything the hip-or-back guide shows: its choices (content_data/guide_tags/), where pain
     often comes from (content_data/pain_sources/) and each condition's clues. Conditions come
     common first (the registry's order); rare ones are listed apart, as less common but important."""
@@ -170,6 +174,11 @@ def guide(registry: Registry) -> dict[str, Any]:
         "feelings": {t.id: t.label for t in tags if t.type == "feeling"},
         "sources_of_pain": sources,
         "conditions": conditions,
+        "warnings": [
+            GuideWarning(t.id, words.cards((flag_sign(f) for f in t.red_flags), urgent_first=True))
+            for t in tags
+            if t.red_flags
+        ],
         "usual": [c for c in conditions if c.entry.how_common != "rare"],
         "important": [c for c in conditions if c.entry.how_common == "rare"],
     }

@@ -84,7 +84,15 @@ class Renderer:
             return {"cards": gather.question_cards(entry, self.words), "comparison": compare}
         if entry.kind == "exercises":
             return {"stop_card": self._stop_card, "used_by": entry.linked_from("conditions")}
-        if entry.kind in ("anatomy", "regions"):
+        if entry.kind == "regions":
+            # the common first; the rare listed apart, as on the conditions page
+            conditions = entry.linked_from("conditions")
+            return {
+                "used_by": [c for c in conditions if c.how_common != "rare"],
+                "important": [c for c in conditions if c.how_common == "rare"],
+                "important_heading": GROUP_TITLES["rare"],
+            }
+        if entry.kind == "anatomy":
             return {"used_by": entry.linked_from("conditions")}
         if entry.kind == "diagnosis":
             return {"steps": self.registry.all("diagnosis")}
@@ -116,10 +124,25 @@ class Renderer:
         """Red flags gathered once: the red-flags page, common_signs and the guide share them."""
         return gather.red_flags(self.registry, self.words)
 
-    def red_flags(self) -> str:
-        """Every emergency and urgent sign from all content, each at its one level; a condition's
-        own signs under its name."""
-        return self._render("components/red-flags.html", flags=self._flags)
+    def red_flag_cards(self, situation: str) -> str:
+        """The shared red flags for one situation (a red flag's `situation`: any, back, hip or
+        children), one card per level, most urgent first: for the urgent-symptoms page."""
+        cards = self._flags["situations"].get(situation)
+        if cards is None:
+            raise ValueError(f"red_flag_cards situation '{situation}' is not one of {', '.join(gather.SITUATIONS)}")
+        return self._macro("components/care-cards.html", "care_cards", cards, 3)
+
+    def condition_signs(self, audience: str = "adults", names: bool = True) -> str:
+        """Conditions' own emergency and urgent signs, for conditions of one audience (adults,
+        pregnancy or children): under each condition's name, or (names=False) as cards alone."""
+        listed = self._flags["by_audience"].get(audience)
+        if listed is None:
+            raise ValueError(f"condition_signs audience '{audience}' is not one of adults, pregnancy, children")
+        return self._macro("components/red-flags.html", "signs_under_names", listed, names)
+
+    def organ_signs(self) -> str:
+        """Warning signs of pain that comes from organs and elsewhere, each under its name."""
+        return self._macro("components/red-flags.html", "signs_under_names", self._flags["warnings"], True)
 
     def red_flag_uses(self) -> str:
         """For editors: each shared red flag, its level and the pages that give it."""
@@ -156,7 +179,7 @@ class Renderer:
     def hip_or_back_guide(self, root: str = "") -> str:
         """The interactive hip-or-back guide with its complete plain-text version."""
         return self._render(
-            "components/guide.html", g=gather.guide(self.registry), cards=self._flags["shared"], root=root
+            "components/guide.html", g=gather.guide(self.registry, self.words), cards=self._flags["shared"], root=root
         )
 
     def sources_list(self, *source_ids: str) -> str:
@@ -185,7 +208,9 @@ class Renderer:
             "item_page": self.item_page,
             "care_levels": self.care_levels,
             "item_list": self.item_list,
-            "red_flags": self.red_flags,
+            "red_flag_cards": self.red_flag_cards,
+            "condition_signs": self.condition_signs,
+            "organ_signs": self.organ_signs,
             "red_flag_uses": self.red_flag_uses,
             "compare": self.compare,
             "common_signs": self.common_signs,

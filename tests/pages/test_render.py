@@ -120,18 +120,31 @@ def test_a_care_card_shows_shared_red_flags_before_the_conditions_own_signs(rend
     assert shared < own
 
 
-def test_the_red_flags_page_says_each_sign_once_with_where_it_comes_from(renderer):
-    text = renderer.red_flags()
-    assert text.count("- your bottom, genitals or inner thighs feel numb") == 1
+def test_the_red_flags_page_says_each_sign_once_in_its_situation(renderer):
+    everyone = renderer.red_flag_cards("any")
+    assert everyone.count("- your bottom, genitals or inner thighs feel numb") == 1
+    for other in ("back", "hip", "children"):
+        assert "genitals or inner thighs feel numb" not in renderer.red_flag_cards(other)
+
+
+def test_where_each_shared_sign_is_given_is_listed_for_editors(renderer):
+    text = renderer.red_flag_uses()
+    assert text.count("your bottom, genitals or inner thighs feel numb") == 1
     assert "[Sciatica](/conditions/sciatica.md)" in text
 
 
 def test_a_conditions_own_signs_are_shown_under_its_name_on_the_red_flags_page(renderer):
-    text = renderer.red_flags()
-    section = text[text.index("### [Sciatica](/conditions/sciatica.md)") :]
+    text = renderer.condition_signs("adults")
+    section = text[text.index("[Sciatica](/conditions/sciatica.md)") :]
     assert "you have numbness around your bottom or genitals" in section
-    shared = text[: text.index("## Signs for particular conditions")]
-    assert "you have numbness around your bottom or genitals" not in shared
+    assert "you have numbness around your bottom or genitals" not in renderer.red_flag_cards("any")
+
+
+def test_an_unknown_situation_or_audience_is_an_error(renderer):
+    with pytest.raises(ValueError, match="situation 'legs'"):
+        renderer.red_flag_cards("legs")
+    with pytest.raises(ValueError, match="audience 'teens'"):
+        renderer.condition_signs("teens")
 
 
 def test_every_exercise_ends_its_stop_rule_with_the_emergency_signs(renderer):

@@ -10,14 +10,18 @@
      answer, so another answer never makes the list longer. The lists come common first (the
      build's order); rare conditions are kept apart as less common but important. */
   function setUpGuide(root) {
+    /* The questions are in root; the warning cards and the results follow it (outside it, so
+       the cards' Markdown is rendered). */
+    var page = root.parentNode;
     var form = root.querySelector("form");
-    var groups = Array.prototype.slice.call(root.querySelectorAll("[data-app-guide-group]"));
-    var items = Array.prototype.slice.call(root.querySelectorAll("[data-app-guide-list] > li"));
+    var groups = Array.prototype.slice.call(page.querySelectorAll("[data-app-guide-group]"));
+    var items = Array.prototype.slice.call(page.querySelectorAll("[data-app-guide-list] > li"));
     var status = root.querySelector("[data-app-guide-status]");
-    var pointer = root.querySelector("[data-app-guide-pointer]");
+    var pointer = page.querySelector("[data-app-guide-pointer]");
     var jump = root.querySelector("[data-app-guide-jump]");
-    var results = root.querySelector(".app-guide__results");
-    var sources = Array.prototype.map.call(root.querySelectorAll("[data-app-guide-sources] li"), function (li) {
+    var results = page.querySelector(".app-guide__results");
+    var warnings = Array.prototype.slice.call(page.querySelectorAll("[data-app-guide-warning]"));
+    var sources = Array.prototype.map.call(page.querySelectorAll("[data-app-guide-sources] li"), function (li) {
       return { key: li.getAttribute("data-key"), name: li.textContent, regions: li.dataset.regions, triggers: li.dataset.triggers };
     });
 
@@ -30,15 +34,19 @@
       var have = (attr || "").split(" ");
       return values.filter(function (v) { return have.indexOf(v) !== -1; }).length;
     }
+    /* A condition fits when it has every place and feeling chosen, and every "worse with"
+       chosen unless it names none (nothing makes it reliably worse, as with cauda equina). Each
+       answer can only make this stricter, so another answer never makes the list longer. */
     function fitsAll(li, answers) {
       return has(answers.region, li.dataset.regions) === answers.region.length &&
-        has(answers.trigger, li.dataset.triggers) === answers.trigger.length &&
+        (!li.dataset.triggers || has(answers.trigger, li.dataset.triggers) === answers.trigger.length) &&
         has(answers.feeling, li.dataset.feelings) === answers.feeling.length;
     }
-    /* Where pain like this often comes from: of the places the first listed condition points
-       to, the one that best matches the answers, so the line agrees with the top of the list. */
-    function likelySource(first, answers) {
-      var points = (first.dataset.points || "").split(" ");
+    /* Where pain like this often comes from: of the places a condition points to, the one that
+       best matches the answers. Named only when every condition listed agrees on it, so the
+       line never contradicts the list. */
+    function placeOf(li, answers) {
+      var points = (li.dataset.points || "").split(" ");
       var best = null, bestScore = 0;
       sources.forEach(function (src) {
         if (points.indexOf(src.key) === -1) { return; }
@@ -46,6 +54,10 @@
         if (score > bestScore) { best = src; bestScore = score; }
       });
       return best;
+    }
+    function likelySource(shown, answers) {
+      var places = shown.map(function (li) { return placeOf(li, answers); });
+      return places.every(function (p) { return p && p === places[0]; }) ? places[0] : null;
     }
 
     function update() {
@@ -61,6 +73,11 @@
       });
       results.hidden = !shown.length;
       jump.hidden = !shown.length;
+      var warned = false;
+      warnings.forEach(function (box) {
+        box.hidden = !form.querySelector("input[value=" + box.dataset.appGuideWarning + "]:checked");
+        warned = warned || !box.hidden;
+      });
       pointer.textContent = "";
       if (!count) {
         status.textContent = "Tick what fits, and the conditions that can cause pain like yours appear below.";
@@ -69,11 +86,14 @@
       } else {
         status.textContent = (shown.length === 1 ? "1 condition fits" : shown.length + " conditions fit") +
           " all your answers, the most common first.";
-        var source = likelySource(shown[0], answers);
-        if (source) {
-          pointer.textContent = "Pain like this often comes from " + source.name.charAt(0).toLowerCase() +
-            source.name.slice(1) + ". Only an examination can tell.";
-        }
+        var source = likelySource(shown, answers);
+        pointer.textContent = source
+          ? "Pain like this often comes from " + source.name.charAt(0).toLowerCase() + source.name.slice(1) +
+            ". Only an examination can tell."
+          : "Pain like this can come from more than one place, such as the hip and the lower back. Only an examination can tell.";
+      }
+      if (warned) {
+        status.textContent += " One of your answers is a warning sign: see the card below the questions.";
       }
     }
 
