@@ -4,8 +4,8 @@ repository). Each extra page is a real condition under a new id with its own tex
 sentence of the copy is changed), so no cache can pay off only because the pages repeat.
 
 Right after each project build, the same number of pages is built by stock Material for
-MkDocs, with no plugin but search and a shallow navigation, from the Markdown text of a real
-condition page (each page's text made its own in the same way): the ratio of the two times is
+MkDocs, with no plugin but search and a shallow navigation, from the text of a real condition
+page as plain Markdown (each page's text made its own in the same way): the ratio of the two times is
 what our engine costs, and it is steadier than the absolute times, which swing from run to run."""
 
 from __future__ import annotations
@@ -61,14 +61,14 @@ def add_conditions(project: Path, count: int) -> None:
 
 
 def condition_markdown() -> str:
-    """The Markdown our engine writes for a real condition page (before MkDocs sees it)."""
+    """The text of a real condition page as our engine writes it, made plain Markdown."""
     from macros.content.registry import build
     from macros.pages.render import Renderer
     from macros.pages.signs import care_from_config
 
     registry = build(ROOT / "content_data")
     renderer = Renderer(registry, care=care_from_config(ROOT / "mkdocs.yml"))
-    return renderer.item_page("conditions", "sciatica")
+    return plain_markdown(renderer.item_page("conditions", "sciatica"))
 
 
 STOCK_CONFIG = """site_name: Stock reference
@@ -81,6 +81,16 @@ nav:
   - Home: index.md
   - Conditions: conditions/index.md
 """
+
+
+def plain_markdown(markdown: str) -> str:
+    """The same text as plain Markdown: headings, paragraphs, lists and links, without the HTML
+    blocks (care cards, tables of signs) and attribute lists our pages are built from."""
+    import re
+
+    text = re.sub(r"<[^>]+>", "\n", markdown)  # each HTML tag ends a block; its text stays
+    text = re.sub(r"\s*\{\s*[:#.][^}]*\}", "", text)  # attribute lists: { #symptoms }
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def stock_project(dest: Path, pages: int, markdown: str) -> Path:
