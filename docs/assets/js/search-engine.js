@@ -81,6 +81,7 @@
   return {
     docs: docs,
     terms: queryTerms,
+    normal: normal, /* a word as the index holds it, to mark matched words */
     /* results, best first: {doc, score, terms (the index words matched), snippet} */
     search: function (query, limit) {
       var terms = queryTerms(query);
