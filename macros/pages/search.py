@@ -13,6 +13,7 @@ front matter (`other_names:`, `urgent: true`).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -194,9 +195,15 @@ def synonyms_for(names: Iterable[str], glossary: list[list[str]]) -> list[str]:
     text = " " + " ".join(words(" ".join(names))) + " "
     found: list[str] = []
     for forms in glossary:
-        if any(f" {' '.join(words(form))} " in text for form in forms if words(form)):
+        if any(_phrase(form) in text for form in forms if _phrase(form).strip()):
             found += [form for form in forms if form not in found]
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(form: str) -> str:
+    """A name as its words between spaces, to find it whole inside another."""
+    return f" {' '.join(words(form))} "
 
 
 def _region_words(regions: Iterable[Entry]) -> list[str]:
@@ -271,6 +278,7 @@ class _TextOf(HTMLParser):
                 self.sections[-1].append(data)
 
 
+SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -284,7 +292,11 @@ class Article:
 def article(html: str) -> Article:
     """The headings and the text of the `<article>` of a built page."""
     parser = _TextOf()
-    parser.feed(html)
+    # only the article is read (the navigation around it is most of a page's markup), and not
+    # its drawings, which have no words to search
+    start, end = html.find("<article"), html.rfind("</article>")
+    part = html[start : end + len("</article>")] if 0 <= start < end else html
+    parser.feed(SVG.sub(" ", part))
 
     def squash(parts: Iterable[str]) -> str:
         return " ".join("".join(parts).split())
@@ -358,7 +370,11 @@ def search_index(pages: Iterable[PageRecord], registry: Registry) -> dict[str, A
     # the page that uses it most, so a query made of words on the site still finds a page.
     pages_with = Counter(word for _, uses in made for word in uses)
     common = {word for word, count in pages_with.items() if count > len(made) * COMMON_SHARE}
-    keeper = {word: max(range(len(made)), key=lambda i: made[i][1][word]) for word in common}
+    keeper: dict[str, int] = {}
+    for i, (_, uses) in enumerate(made):
+        for word in common.intersection(uses):
+            if word not in keeper or uses[word] > made[keeper[word]][1][word]:
+                keeper[word] = i
     for i, (doc, uses) in enumerate(made):
         text = sorted(word for word in uses if word not in common or keeper[word] == i)
         if text:
