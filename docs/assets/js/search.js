@@ -130,7 +130,11 @@
 
   function onKey(event) {
     var all = links(), at = all.indexOf(document.activeElement);
-    if (event.key === "ArrowDown" && all.length) {
+    if (event.key === "Escape") {
+      /* closes at once, also from the search box (where the browser would first clear it) */
+      event.preventDefault();
+      dialog.close();
+    } else if (event.key === "ArrowDown" && all.length) {
       event.preventDefault();
       all[Math.min(at + 1, all.length - 1)].focus();
     } else if (event.key === "ArrowUp" && (at >= 0)) {
