@@ -10,8 +10,9 @@ Why each exists:
   reach: it gets tabindex="0" (Material's script presses a focused label on Enter) and a name.
 - source: no data-md-component="source", which would make every page fetch repository facts
   from another site.
-- toggles: no autocomplete="off" on the drawer checkbox (invalid on a checkbox;
-  Material's script closes it on every page load anyway).
+- toggles: no autocomplete="off" on the drawer and search checkboxes (invalid on a checkbox;
+  Material writes the search one even without its search plugin, and its script closes both on
+  every page load anyway).
 - content id and skip link: the content area gets id="__content", and a page with no headings
   (the 404 page) skips there, so every page has a skip link.
 - menu labels: in the small-screen menu, the labels that move between panels (open a section,
@@ -48,7 +49,7 @@ def _label(for_id: str, name: str) -> Fix:
 FIXES: tuple[Fix, ...] = (
     _label("__drawer", "Menu"),
     Fix("source", re.compile(r' class="md-source" data-md-component="source">'), ' class="md-source">'),
-    Fix("toggles", re.compile(r' (id="__drawer") autocomplete="off">'), r" \1>"),
+    Fix("toggles", re.compile(r' (id="__(?:drawer|search)") autocomplete="off">'), r" \1>"),
     Fix(
         "content id",
         re.compile(r'<div class="md-content" data-md-component="content">'),
