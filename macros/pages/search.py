@@ -1,11 +1,13 @@
 """The site's search index, gathered from the content's own structure.
 
 Each page becomes one search document with weighted fields: its title, its other names, the
-body places where it is felt (a region's name and its plain description), its symptoms, the
-lay words the glossary gives for the terms in its names, its summary, and the words of its text.
-Every synonym comes from content data (other_names, glossary also_matches, regions); none is
-written here. docs/assets/js/search.js ranks with MiniSearch over these fields, using FIELDS
-below as the weights, and shows a result's kind, whether it needs urgent care and a snippet.
+glossary's other forms of the terms in those names, the body places where it is felt (a
+region's name, other names and plain description), its symptoms, the urgent signs of a page
+about urgent care (with readers' own words for them), a hand-written page's section headings,
+its summary, and the other words of its text. Every synonym comes from content data
+(other_names, glossary also_matches, regions, red flags' other_words); none is written here.
+docs/assets/js/search-engine.js ranks with MiniSearch over these fields, using the weights
+below; search.js shows a result's kind, whether it is about urgent care, and a snippet.
 
 Hand-written pages give their other names, and whether they are about urgent care, in their
 front matter (`other_names:`, `urgent: true`).
@@ -55,102 +57,11 @@ COMMON_SHARE = 1 / 3
 # Words too common to help find a page, left out of the text field (a page's own title, names
 # and summary keep them): readers' questions are full of them.
 STOP_WORDS = frozenset(
-    {
-        "a",
-        "about",
-        "after",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "before",
-        "being",
-        "but",
-        "by",
-        "can",
-        "could",
-        "do",
-        "does",
-        "for",
-        "from",
-        "get",
-        "got",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "him",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "no",
-        "not",
-        "of",
-        "on",
-        "once",
-        "one",
-        "only",
-        "or",
-        "other",
-        "our",
-        "out",
-        "over",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "too",
-        "up",
-        "us",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-    }
+    "a about after all also am an and any are as at be been before being but by can could do "  # noqa: SIM905
+    "does for from get got has have having he her him his how i if in into is it its just me "
+    "more most my no not of on once one only or other our out over she should so some such than "
+    "that the their them then there these they this those to too up us very was we were what "
+    "when where which while who why will with would you your".split()
 )
 
 WORD = re.compile(r"[a-z0-9][a-z0-9'&]*")
