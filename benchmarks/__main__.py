@@ -1,4 +1,4 @@
-"""python -m benchmarks [--only build,live,lighthouse] [--sizes 100,300,1000] [--record]"""
+"""python -m benchmarks [--only build,live,lighthouse,search] [--sizes 100,300,1000] [--record]"""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 import time
 
 from . import lighthouse, live, scale
+from . import search as search_bench
 from .common import ROOT, machine, table
 
 RECORD = ROOT / "BENCHMARKS.md"
@@ -16,8 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
         "--only",
-        default="build,live,lighthouse",
-        help="which benchmarks, comma-separated: build, live, lighthouse (default: all)",
+        default="build,live,lighthouse,search",
+        help="which benchmarks, comma-separated: build, live, lighthouse, search (default: all)",
     )
     parser.add_argument("--sizes", default="100,300,1000", help="extra condition pages to build with")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (the median is kept)")
@@ -69,6 +70,22 @@ def main(argv: list[str] | None = None) -> int:
                 "site_url path like GitHub Pages.\n\n" + text,
             )
         )
+    if "search" in wanted:
+        print("\nSearch", flush=True)
+        start = time.perf_counter()
+        text, _ = search_bench.run()
+        print(text, flush=True)
+        sections.append(
+            (
+                "Search",
+                "The public query set (tests/search/queries.yaml): a query is a hit@3 when a page it expects "
+                "is in the first three results. Each engine runs in Node as in the browser "
+                "(macros/devtools/search_runner.cjs): lunr is Material's own search worker over its index, "
+                "from a copy of the project with Material's search plugin switched back on. First search: "
+                "what opening search downloads, gzip level 9. "
+                f"({time.perf_counter() - start:.0f} s for this section)\n\n" + text,
+            )
+        )
     if args.record:
         write_record(info, sections)
         print(f"\nwrote {RECORD.relative_to(ROOT)}")
@@ -98,15 +115,15 @@ def write_record(info: dict[str, str], sections: list[tuple[str, str]]) -> None:
         "# Benchmarks",
         "",
         "The latest figures from `./dev bench --record` (`python -m benchmarks --record`; add",
-        "`--only build`, `live` or `lighthouse` to re-measure one section). They are printed, never",
+        "`--only build`, `live`, `lighthouse` or `search` to re-measure one section). They are printed, never",
         "asserted: timings depend on the machine and on what else it is doing (Lighthouse's",
         "performance score and total blocking time vary most). Re-run and commit this file when the",
         "site or its tools change.",
         "",
         table(["machine", ""], [[k, v] for k, v in info.items() if k != "load average (1 min)"]),
     ]
-    for title in [t for t in ("Build time and scale", "Live edit", "Lighthouse") if t in kept] + [
-        t for t in kept if t not in ("Build time and scale", "Live edit", "Lighthouse")
+    for title in [t for t in ("Build time and scale", "Live edit", "Lighthouse", "Search") if t in kept] + [
+        t for t in kept if t not in ("Build time and scale", "Live edit", "Lighthouse", "Search")
     ]:
         lines += ["", f"## {title}", "", kept[title]]
     RECORD.write_text("\n".join(lines) + "\n", encoding="utf-8")

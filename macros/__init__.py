@@ -22,6 +22,13 @@ def define_env(env: Any) -> None:
     wire(env)
 
 
+def on_post_page_macros(env: Any) -> None:
+    """Called by mkdocs-macros after each page's macros have run."""
+    from .mkdocs.plugin import on_post_page_macros as note
+
+    note(env)
+
+
 def on_post_build(env: Any) -> None:
     """Called by mkdocs-macros after the site is written."""
     from .mkdocs.plugin import on_post_build as finish

@@ -12,20 +12,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..content.kinds import BY_FOLDER, KINDS, PAGE_KINDS
+from ..content.kinds import KINDS, PAGE_KINDS
 from ..content.models import KEBAB, nested_model
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-# Condition pages rank above pages that merely mention a term.
 def page_text(kind: str, item_id: str) -> str:
-    """The thin page for an item: front matter and one macro call."""
-    call = f'{{{{ item_page("{kind}", "{item_id}") }}}}\n'
-    boost = BY_FOLDER[kind].search_boost
-    if boost:
-        return f"---\nsearch:\n  boost: {boost:g}\n---\n" + call
-    return call
+    """The thin page for an item: one macro call."""
+    return f'{{{{ item_page("{kind}", "{item_id}") }}}}\n'
 
 
 def skeleton(kind: str) -> str:

@@ -1,6 +1,6 @@
 """The one table of content kinds: everything else reads it. A kind is a folder of
 content_data/, the model that validates its files, the words editors read for one item, and,
-for kinds with pages, the page template, the search boost and the schema.org type of what the
+for kinds with pages, the page template, the label of its search results and the schema.org type of what the
 page is about. The order is the order of the sections on the site."""
 
 from __future__ import annotations
@@ -32,20 +32,22 @@ class Kind:
     model: type[Strict]
     singular: str  # "condition", as in "unknown condition 'x'"
     template: str | None = None  # page template in macros/pages/templates/pages/; None: no pages
-    search_boost: float | None = None  # weight of its pages in search; None: the default
     about: str | None = None  # schema.org type of what its pages are about
+    search_label: str | None = None  # what a search result says the page is; None: the singular
 
 
 TABLE: tuple[Kind, ...] = (
     Kind("care_levels", CareLevel, "care level"),
     Kind("sources", Source, "source"),
-    Kind("regions", Region, "region", template="region.md"),
-    Kind("anatomy", Anatomy, "anatomy part", template="anatomy.md", about="AnatomicalStructure"),
+    Kind("regions", Region, "region", template="region.md", search_label="Body area"),
+    Kind(
+        "anatomy", Anatomy, "anatomy part", template="anatomy.md", about="AnatomicalStructure", search_label="Anatomy"
+    ),
     Kind("exercises", Exercise, "exercise", template="exercise.md", about="ExercisePlan"),
-    Kind("diagnosis", DiagnosisStep, "diagnosis step", template="diagnosis.md"),
+    Kind("diagnosis", DiagnosisStep, "diagnosis step", template="diagnosis.md", search_label="Diagnosis"),
     Kind("red_flags", RedFlag, "red flag"),
-    Kind("conditions", Condition, "condition", template="condition.md", search_boost=2, about="MedicalCondition"),
-    Kind("prevention", Topic, "prevention topic", template="topic.md"),
+    Kind("conditions", Condition, "condition", template="condition.md", about="MedicalCondition"),
+    Kind("prevention", Topic, "prevention topic", template="topic.md", search_label="Daily life"),
     Kind("questions", Question, "question", template="question.md"),
     Kind("warning_signs", WarningSign, "warning sign"),
     Kind("pain_sources", PainSource, "source of pain"),

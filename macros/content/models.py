@@ -248,6 +248,11 @@ class Region(Titled):
     """A body region where pain is felt, as shown on the body map."""
 
     title: PlainText = Field(description="Name of the region, e.g. 'Outer hip'.")
+    other_names: list[PlainText] = Field(
+        default_factory=list,
+        description="Optional: other words readers use for this place, e.g. 'bum' for the buttock. Searched: "
+        "a search for one finds the region and every condition felt there.",
+    )
     summary: Markdown = Field(description="Where exactly this region is, in plain words.")
     order: int = Field(ge=0, description="Position in lists and on the body map, top to bottom.")
     side: Literal["front", "back", "both"] = Field(description="Which view of the body map shows this region.")
@@ -336,6 +341,11 @@ class RedFlag(Strict):
     text: Markdown = Field(
         description="The sign in plain words that make sense on their own, completing 'Get help if...'. "
         "No links (it may appear in an emergency card)."
+    )
+    other_words: list[PlainText] = Field(
+        default_factory=list,
+        description="Optional: how readers may say this sign in their own words, e.g. 'wet myself'. Searched, "
+        "not shown: a search for them finds the urgent-symptoms page.",
     )
     contact: Contact = CONTACT
     group: Literal["nerves", "injury", "infection", "cancer", "body", "children", "other"] = Field(

@@ -1,7 +1,8 @@
 """The only code that knows MkDocs, Material or Python-Markdown. A move to another generator
 crosses this folder alone.
 
-- plugin.py: `define_env` for mkdocs-macros, and `on_post_build`.
+- plugin.py: `define_env` for mkdocs-macros, `on_post_page_macros` and `on_post_build`.
+- search.py: hands the built pages to the search index (macros/pages/search.py).
 - site.py: edit links to an item's YAML, relative links, the glossary for the `abbr` extension.
 - glossary_markdown.py: a faster `abbr` matcher for hundreds of glossary terms.
 - compact_html.py, icon_sprite.py, template_cache.py: MkDocs hooks (named in mkdocs.yml) that

@@ -6,11 +6,11 @@ finds Material's text: on any page for a fix every page needs, or on a page that
 
 Why each exists:
 
-- header: the menu and search buttons of small screens are labels, which a keyboard cannot
-  reach: they get tabindex="0" (Material's script presses a focused label on Enter) and a name.
-- search: the search dialog gets an accessible name.
+- header: the menu button of small screens is a label, which a keyboard cannot
+  reach: it gets tabindex="0" (Material's script presses a focused label on Enter) and a name.
 - toggles: no autocomplete="off" on the drawer and search checkboxes (invalid on a checkbox;
-  Material's script closes both on every page load anyway).
+  Material writes the search one even without its search plugin, and its script closes both on
+  every page load anyway).
 - content id and skip link: the content area gets id="__content", and a page with no headings
   (the 404 page) skips there, so every page has a skip link.
 - menu labels: in the small-screen menu, the labels that move between panels (open a section,
@@ -46,12 +46,6 @@ def _label(for_id: str, name: str) -> Fix:
 
 FIXES: tuple[Fix, ...] = (
     _label("__drawer", "Menu"),
-    _label("__search", "Search"),
-    Fix(
-        "search",
-        re.compile(r'<div class="md-search" data-md-component="search" role="dialog">'),
-        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
-    ),
     Fix("toggles", re.compile(r' (id="__(?:drawer|search)") autocomplete="off">'), r" \1>"),
     Fix(
         "content id",

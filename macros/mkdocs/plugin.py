@@ -3,7 +3,7 @@
 It loads and validates content once, at config time (a content error stops the build before
 any page renders, as a PluginError without a traceback), then registers the macros that pages
 call. Page-aware wrappers give item pages their edit link, description, structured data and
-search tags: things only MkDocs knows about.
+search document: things only MkDocs knows about.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from mkdocs.exceptions import PluginError
 
 from ..content.errors import ContentError
 from ..content.registry import build
-from ..pages.gather import search_tags, structured_data
+from ..pages.gather import structured_data
 from ..pages.render import Renderer
 from ..pages.text import plain
+from .search import SearchPages
 from .site import content_edit_url, give_glossary_terms, root_of, write_glossary_file
 from .template_cache import bytecode_cache
 
@@ -36,6 +37,7 @@ def define_env(env: Any) -> None:
     give_glossary_terms(config, registry)
     # kept for on_post_build, which mkdocs-macros calls with the same env
     env.hip_and_back_registry = registry
+    env.hip_and_back_search = SearchPages()
 
     def item_page(kind: str, item_id: str) -> str:
         """The body of an item's page. Also points "Edit this page" at the item's YAML file and
@@ -46,7 +48,7 @@ def define_env(env: Any) -> None:
         # escaped here: the theme writes the description into attributes without escaping
         page.meta.setdefault("description", escape(plain(entry.summary)))
         page.meta["jsonld"] = structured_data(entry, page.canonical_url, config["site_name"])
-        page.meta["tags"] = search_tags(entry)
+        env.hip_and_back_search.item_pages[page.url] = entry
         return renderer.item_page(kind, item_id)
 
     def body_map() -> str:
@@ -60,6 +62,13 @@ def define_env(env: Any) -> None:
         env.macro(page_aware.get(name, function), name)
 
 
+def on_post_page_macros(env: Any) -> None:
+    """Called by mkdocs-macros after each page's macros have run: the page joins the search index."""
+    env.hip_and_back_search.add(env.page)
+
+
 def on_post_build(env: Any) -> None:
-    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows."""
+    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows and
+    the search index search.js loads."""
     write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)
+    env.hip_and_back_search.write(env.conf["site_dir"], env.hip_and_back_registry)

@@ -106,8 +106,6 @@ STEP = """() => {
   const f = window.__focus, el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   const face = f.face(el), ids = [f.id(el)];
-  // The search box opens search when focused: it does the work of Material's __search toggle.
-  if (el.matches(".md-search__input")) ids.push("for:__search");
   // A radio group is one Tab stop; the arrow keys (and, in Material, Enter) choose within it.
   const group = el.type === "radio" && el.name ? [...document.getElementsByName(el.name)] : [el];
   for (const member of group) if (member.id) ids.push("for:" + member.id);
@@ -128,7 +126,7 @@ CONTROLS = """() => {
   return all
     .filter(el => !el.disabled && !el.closest("[inert]") && f.shown(el))
     // A label is a control of its own when it looks clickable and works a hidden control
-    // (Material's menu, search and theme buttons); other labels are titles.
+    // (Material's menu and theme buttons); other labels are titles.
     .filter(el => el.tagName !== "LABEL" || el.tabIndex >= 0 ||
       (getComputedStyle(el).cursor === "pointer" && (!el.control || !f.shown(el.control))))
     .map(el => ({id: f.id(el), key: f.describe(el), serves: el.tagName === "LABEL" ? (el.htmlFor || "") : ""}));
@@ -314,12 +312,9 @@ def test_search_works_with_the_keyboard(browser, served, pages, viewport):
     try:
         condition = a_condition(pages)
         tab.goto(served.page_url(""))
-        if viewport == "phone":
-            tab_to(tab, "label[for=__search]")
-            tab.keyboard.press("Enter")
-        else:
-            tab_to(tab, ".md-search__input")
-        tab.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+        tab_to(tab, ".app-search-button")
+        tab.keyboard.press("Enter")
+        tab.wait_for_function("document.activeElement && document.activeElement.type === 'search'")
         # The whole title, less its permalink (a glossary term in it is an element of its own).
         title = tab.evaluate(
             "(url) => fetch(url).then(r => r.text()).then(t => {"
@@ -329,8 +324,17 @@ def test_search_works_with_the_keyboard(browser, served, pages, viewport):
             served.page_url(condition),
         )
         tab.keyboard.type(title)
-        tab.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-        tab.keyboard.press("Enter")  # Material: Enter in the search box opens the best result
+        results = tab.get_by_role("list", name="Results").get_by_role("link")
+        results.first.wait_for(timeout=15_000)
+        assert condition in results.first.get_attribute("href")
+        # the Down arrow reaches the results, Escape closes the dialog and focus goes back to the button
+        tab.keyboard.press("ArrowDown")
+        assert tab.evaluate("document.activeElement.closest('ol') !== null")
+        tab.keyboard.press("ArrowUp")
+        tab.keyboard.press("Escape")
+        tab.wait_for_function("document.activeElement && document.activeElement.matches('.app-search-button')")
+        tab.keyboard.press("Enter")
+        tab.keyboard.press("Enter")  # Enter in the search box opens the best result
         tab.wait_for_url(f"**/{condition}*")
     finally:
         context.close()

@@ -83,13 +83,12 @@ def test_every_local_link_and_fragment_resolves(built_site: Path):
             problem = resolve(built_site, prefix, base, url)
             if problem:
                 broken[rel].append(f"<{tag}> {url}: {problem}")
-    index = built_site / "search" / "search_index.json"
-    if index.exists():
-        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
-            checked += 1
-            problem = resolve(built_site, prefix, ORIGIN + prefix, doc["location"])
-            if problem:
-                broken["search/search_index.json"].append(f"result {doc['location']!r}: {problem}")
+    index = built_site / "assets" / "search" / "index.json"
+    for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+        checked += 1
+        problem = resolve(built_site, prefix, ORIGIN + prefix, doc["url"])
+        if problem:
+            broken["assets/search/index.json"].append(f"result {doc['url']!r}: {problem}")
     lines = [f"Broken local links ({sum(map(len, broken.values()))} of {checked} in {len(pages)} pages):"]
     for page, items in sorted(broken.items()):
         lines.append(f"\n  {page}")

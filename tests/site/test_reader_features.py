@@ -32,15 +32,24 @@ WEAR_AND_TEAR = {"conditions/hip-osteoarthritis/", "conditions/lumbar-spondylosi
 NERVE_PAGES = {"conditions/sciatica/", "conditions/lumbar-radiculopathy/", "conditions/meralgia-paresthetica/"}
 
 
+def open_search(tab):
+    """Open the search dialog as a reader does: the header's Search button."""
+    tab.get_by_role("button", name="Search").click()
+    dialog = tab.get_by_role("dialog")
+    dialog.wait_for()
+    return dialog
+
+
 def search(tab, site_url: str, query: str) -> list[str]:
+    """The addresses of the first three results, as paths from the site's root."""
     tab.goto(site_url + "/")
-    box = tab.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    results = tab.locator(".md-search-result__item > a")
+    dialog = open_search(tab)
+    dialog.get_by_role("searchbox").fill(query)
+    results = dialog.get_by_role("list", name="Results").get_by_role("link")
     results.first.wait_for(timeout=10_000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 3))]
-    return [urlsplit(h).path.lstrip("/") for h in hrefs]
+    hrefs = [results.nth(i).evaluate("a => a.href") for i in range(min(results.count(), 3))]
+    root = urlsplit(site_url + "/").path
+    return [urlsplit(h).path.removeprefix(root) for h in hrefs]
 
 
 @pytest.mark.parametrize("query,expected", READER_QUERIES)

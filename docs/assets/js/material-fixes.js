@@ -1,15 +1,6 @@
 /* Keyboard fixes to Material for MkDocs, found by tests/site/test_accessibility.py. The site works
    without this file. */
 
-/* The search box on small screens: Material focuses it on the search button's click, before
-   the box is shown (material-fixes.css hides it while closed); focus it once search is open. */
-document.addEventListener("change", function (event) {
-  var input = document.querySelector(".md-search__input");
-  if (event.target.id === "__search" && event.target.checked && input && document.activeElement !== input) {
-    input.focus();
-  }
-});
-
 /* The menu drawer on phones and tablets. While it is open it behaves as a dialog: focus moves
    into it, the page behind it cannot be reached with Tab, Escape closes it, and focus goes back
    to the menu button. */
