@@ -226,7 +226,8 @@ def document(page: PageRecord, registry: Registry, glossary: list[list[str]]) ->
     meta_names = [str(n) for n in page.meta.get("other_names", []) or []]
     if entry is not None:
         kind = BY_FOLDER[entry.kind]
-        names = [*getattr(entry.model, "other_names", []), *meta_names]
+        plain_name = getattr(entry.model, "plain_name", None)  # a condition's everyday name
+        names = [*([plain_name] if plain_name else []), *getattr(entry.model, "other_names", []), *meta_names]
         summary = plain(getattr(entry.model, "summary", "") or "")
         places: list[str] = []
         symptoms: list[str] = []
