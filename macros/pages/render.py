@@ -45,7 +45,8 @@ class Renderer:
     ):
         self.registry = registry
         self.care = care
-        self.words = checks.validate(registry, care)
+        self.figures: dict[str, Any] = {}
+        self.words = checks.validate(registry, care, self.figures)
         self.today = today or date.today()
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
@@ -83,7 +84,11 @@ class Renderer:
             compare = gather.comparison(entry.compare, self.words) if entry.compare else None
             return {"cards": gather.question_cards(entry, self.words), "comparison": compare}
         if entry.kind == "exercises":
-            return {"stop_card": self._stop_card, "used_by": entry.linked_from("conditions")}
+            return {
+                "stop_card": self._stop_card,
+                "used_by": entry.linked_from("conditions"),
+                "figure": self.figures[entry.id],
+            }
         if entry.kind in ("anatomy", "regions"):
             return {"used_by": entry.linked_from("conditions")}
         if entry.kind == "diagnosis":
