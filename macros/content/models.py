@@ -482,6 +482,7 @@ class FigurePanel(Strict):
         description="What the picture shows, in a short sentence, e.g. 'Lie with your knees bent.'"
     )
     pose: BasePoseName = Field(
+        examples=["lying-knees-bent"],
         description="The base pose it starts from: lying-knees-bent, lying-straight, four-point-kneeling, "
         "half-kneeling, side-lying, sitting or standing."
     )
