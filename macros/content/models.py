@@ -484,7 +484,7 @@ class FigurePanel(Strict):
     pose: BasePoseName = Field(
         examples=["lying-knees-bent"],
         description="The base pose it starts from: lying-knees-bent, lying-straight, four-point-kneeling, "
-        "half-kneeling, side-lying, sitting or standing."
+        "half-kneeling, side-lying, sitting or standing.",
     )
     angles: dict[AngleName, float] = Field(
         default_factory=dict,

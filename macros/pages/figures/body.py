@@ -14,7 +14,7 @@ positive), so a pose in a content file reads like the instructions.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Vec = tuple[float, float, float]
 Mat = tuple[Vec, Vec, Vec]  # rows
@@ -121,7 +121,12 @@ def norm(a: Vec) -> float:
 
 
 def apply(m: Mat, v: Vec) -> Vec:
-    return (dot(m[0], v), dot(m[1], v), dot(m[2], v))
+    x, y, z = v
+    return (
+        m[0][0] * x + m[0][1] * y + m[0][2] * z,
+        m[1][0] * x + m[1][1] * y + m[1][2] * z,
+        m[2][0] * x + m[2][1] * y + m[2][2] * z,
+    )
 
 
 def column(m: Mat, i: int) -> Vec:
@@ -129,9 +134,24 @@ def column(m: Mat, i: int) -> Vec:
 
 
 def mul(a: Mat, b: Mat) -> Mat:
-    cols = [column(b, j) for j in range(3)]
-    r0, r1, r2 = (tuple(dot(row, c) for c in cols) for row in a)
-    return (r0, r1, r2)  # type: ignore[return-value]
+    (b00, b01, b02), (b10, b11, b12), (b20, b21, b22) = b
+    return (
+        (
+            a[0][0] * b00 + a[0][1] * b10 + a[0][2] * b20,
+            a[0][0] * b01 + a[0][1] * b11 + a[0][2] * b21,
+            a[0][0] * b02 + a[0][1] * b12 + a[0][2] * b22,
+        ),
+        (
+            a[1][0] * b00 + a[1][1] * b10 + a[1][2] * b20,
+            a[1][0] * b01 + a[1][1] * b11 + a[1][2] * b21,
+            a[1][0] * b02 + a[1][1] * b12 + a[1][2] * b22,
+        ),
+        (
+            a[2][0] * b00 + a[2][1] * b10 + a[2][2] * b20,
+            a[2][0] * b01 + a[2][1] * b11 + a[2][2] * b21,
+            a[2][0] * b02 + a[2][1] * b12 + a[2][2] * b22,
+        ),
+    )
 
 
 def rot(axis: str, degrees: float) -> Mat:
@@ -147,8 +167,7 @@ def rot(axis: str, degrees: float) -> Mat:
 # --------------------------------------------------------------------------- the body
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """A named point of the posed body: where it is, and the body's frame there (its columns are
     the segment's forward, long and right axes), for the thickness of the body at that point."""
 
@@ -161,8 +180,11 @@ class Point:
         there is an ellipsoid, its cross-section an ellipse (deeper than wide for the trunk) and
         round along the segment, as the drawn outlines have round ends."""
         a, b = self.radii
-        fx, fy, fz = (dot(column(self.frame, i), direction) for i in range(3))
-        return math.sqrt((a * fx) ** 2 + (min(a, b) * fy) ** 2 + (b * fz) ** 2)
+        (m00, m01, m02), (m10, m11, m12), (m20, m21, m22) = self.frame
+        dx, dy, dz = direction
+        fx, fy, fz = m00 * dx + m10 * dy + m20 * dz, m01 * dx + m11 * dy + m21 * dz, m02 * dx + m12 * dy + m22 * dz
+        c = a if a < b else b
+        return math.sqrt((a * fx) ** 2 + (c * fy) ** 2 + (b * fz) ** 2)
 
 
 # The points of the body and their joints' parent, for drawing and for tests.

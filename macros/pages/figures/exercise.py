@@ -76,9 +76,9 @@ def solve_panels(ill: Any) -> list[Solved]:
             continue
         goals += [solve.stays(k, solved[-1].points[k].at) for k in panel.keep]
         goals += [solve.touch(a, b) for a, b in panel.touching]
-        goals.append(solve.above_floor([p for p in body.pose(angles) if p not in contacts]))
         root = solved[-1].root if solved else _resting_root(angles, contacts, base.seat)
-        sol = solve.solve(angles, root, free, goals)
+        above = tuple(p for p in body.pose(angles) if p not in contacts)
+        sol = solve.solve(angles, root, free, goals, above)
         if sol.worst > solve.TOLERANCE * 10:
             problems.append(
                 (
@@ -199,8 +199,21 @@ class Figure:
     solved: list[Solved]
 
 
+_DRAWN: dict[str, Figure] = {}  # by figure id and illustration data: `./dev serve` redraws only what changed
+
+
 def figure(ill: Any, figure_id: str) -> Figure:
-    """The drawn figure of an exercise's illustration block."""
+    """The drawn figure of an exercise's illustration block (the same data draws the same
+    figure, so a figure drawn before in this process is reused)."""
+    key = f"{figure_id}\n{ill.model_dump_json()}"
+    if key not in _DRAWN:
+        if len(_DRAWN) > 500:
+            _DRAWN.clear()
+        _DRAWN[key] = _draw(ill, figure_id)
+    return _DRAWN[key]
+
+
+def _draw(ill: Any, figure_id: str) -> Figure:
     solved = solve_panels(ill)
     view = ill.view or BASE_POSES[ill.panels[0].pose].view
     probe = draw.Camera(view, SCALE, (0.0, 0.0))

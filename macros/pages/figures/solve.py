@@ -37,15 +37,6 @@ def on_surface(point: str, height: float) -> Goal:
     return Goal(f"{point} resting on {where}", f)
 
 
-def above_floor(points: list[str]) -> Goal:
-    """Nothing goes through the floor: zero while every point's surface is on or above it."""
-
-    def f(pts: dict[str, Point]) -> list[float]:
-        return [min(0.0, pts[p].at[1] - pts[p].support(UP)) for p in points]
-
-    return Goal("every part above the floor", f)
-
-
 def stays(point: str, at: Vec) -> Goal:
     def f(pts: dict[str, Point]) -> list[float]:
         return list(body.sub(pts[point].at, at))
@@ -72,9 +63,34 @@ class Solution:
     worst_goal: str
 
 
-def solve(angles: dict[str, float], root: Vec, free: list[str], goals: list[Goal]) -> Solution:
+def solve(
+    angles: dict[str, float], root: Vec, free: list[str], goals: list[Goal], above: tuple[str, ...] = ()
+) -> Solution:
     """The pose nearest to `angles` at `root` that meets `goals`, changing only the root's x and
-    y and the `free` angles."""
+    y and the `free` angles, with none of the points in `above` below the floor.
+
+    Keeping points above the floor is an inequality; it is met by active sets: solve, and if a
+    point went through the floor, make it rest on the floor and solve again from there (smooth
+    equations converge in a few steps; a one-sided penalty would take dozens)."""
+    solution = _solve(angles, root, free, goals)
+    active: list[str] = []
+    for _ in range(4):
+        below = [
+            p for p in above if p not in active and solution.points[p].at[1] - solution.points[p].support(UP) < -1e-4
+        ]
+        if not below:
+            break
+        active += below
+        floor = [Goal(f"{g.label} (to keep it above the floor)", g.residuals) for g in map(_floor, active)]
+        solution = _solve(solution.angles, solution.root, free, goals + floor)
+    return solution
+
+
+def _floor(point: str) -> Goal:
+    return on_surface(point, 0.0)
+
+
+def _solve(angles: dict[str, float], root: Vec, free: list[str], goals: list[Goal]) -> Solution:
     names = ["x", "y", *free]
     start = {**angles}
     for name in free:  # a free sided angle starts from the value the body has now
@@ -104,14 +120,14 @@ def solve(angles: dict[str, float], root: Vec, free: list[str], goals: list[Goal
     r = residuals(v)
     cost = sum(x * x for x in r)
     damping = 1e-3
-    for _ in range(200):
-        if not goals or max(abs(x) for x in r) < TOLERANCE / 10:
+    for _ in range(100):
+        if not goals or max(abs(x) for x in r) < TOLERANCE / 4:
             break
         jac = _jacobian(residuals, v, r)
         n = len(v)
         jtj = [[sum(jac[k][i] * jac[k][j] for k in range(len(r))) for j in range(n)] for i in range(n)]
         jtr = [sum(jac[k][i] * r[k] for k in range(len(r))) for i in range(n)]
-        improved = False
+        improved = stalled = False
         for _ in range(12):
             a = [[jtj[i][j] + (damping * (jtj[i][i] + 1e-6) if i == j else 0.0) for j in range(n)] for i in range(n)]
             step = _solve_linear(a, [-x for x in jtr])
@@ -119,12 +135,13 @@ def solve(angles: dict[str, float], root: Vec, free: list[str], goals: list[Goal
             tr = residuals(trial)
             tcost = sum(x * x for x in tr)
             if tcost < cost:
+                stalled = tcost > cost * (1 - 1e-6)
                 v, r, cost = trial, tr, tcost
                 damping = max(damping / 3, 1e-9)
                 improved = True
                 break
             damping *= 4
-        if not improved:
+        if not improved or stalled:
             break
     final, at = unpack(v)
     points = body.pose(final, at)
