@@ -16,7 +16,7 @@ from .body import Point, Vec
 
 Flat = tuple[float, float]
 
-_C, _S = math.cos(math.radians(40)), math.sin(math.radians(40))
+_C, _S = math.cos(math.radians(60)), math.sin(math.radians(60))
 _C35, _S35 = math.cos(math.radians(35)), math.sin(math.radians(35))
 
 # Picture axes in the world, and the direction toward the viewer, for each view.
@@ -24,7 +24,7 @@ VIEWS: dict[str, tuple[Vec, Vec, Vec]] = {
     "side": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
     # facing the body's front from 35 degrees above: for lying on the side, bent knees show
     "front": ((1, 0, 0), (0, _C35, _S35), (0, _S35, -_C35)),
-    # from the side and 40 degrees above: legs that cross or move across the body show it
+    # from the side and 60 degrees above: legs that cross or move across the body show it
     "above": ((1, 0, 0), (0, _C, -_S), (0, _S, _C)),
 }
 

@@ -225,7 +225,9 @@ def _draw(ill: Any, figure_id: str) -> Figure:
     bottom = max(bottom, probe.flat((0, 0, MAT_HALF_WIDTH))[1] if view == "above" else 0.0)
     if view == "front":
         bottom = max(bottom, probe.flat((0, 0, -MAT_HALF_WIDTH))[1])
-    top -= ARROW_LENGTH + 8  # headroom: the arrow often goes above the body
+    top -= ARROW_LENGTH + 8  # room for the arrow above and beside the body
+    left -= ARROW_LENGTH / 2
+    right += ARROW_LENGTH / 2
     if any(s.seat for s in solved):
         top = min(top, -(SEAT_HEIGHT + 0.3) * SCALE)
     m = MARGIN * SCALE
@@ -411,30 +413,21 @@ def direction_words(point: str, move: Vec, s: Solved) -> str:
 
 
 def place_arrow(start: draw.Flat, end: draw.Flat, capsules: list[draw.Capsule], width: float, height: float) -> Arrow:
-    """An arrow in the direction of the motion, beside the moving point, clear of the body and
-    inside the picture: the nearest clear place to the point's new position."""
+    """An arrow in the direction of the motion, clear of the body and inside the picture, as
+    near as it can be to the moving point's new place (tried nearest first, in 24 directions)."""
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy)
-    ux, uy = dx / length, dy / length
-    nx, ny = -uy, ux
-    best: Arrow | None = None
-    for reach in range(8, 90, 3):
-        for sign in (1, -1):
-            for slide in (0.0, -0.5, 0.5, -1.0):
-                cx = end[0] + sign * nx * reach + ux * slide * ARROW_LENGTH
-                cy = end[1] + sign * ny * reach + uy * slide * ARROW_LENGTH
-                arrow = _arrow((cx, cy), (ux, uy))
-                inside = all(5 <= x <= width - 5 and 5 <= y <= height - 5 for x, y in arrow.samples())
-                if inside and all(c.distance(p) >= ARROW_CLEARANCE for p in arrow.samples() for c in capsules):
-                    best = arrow
-                    break
-            if best:
-                break
-        if best:
-            break
-    if best is None:  # nowhere clear: above the picture's middle, which tests flag
-        best = _arrow((width / 2, 8.0), (ux, uy))
-    return best
+    u = (dx / length, dy / length)
+    places = sorted((reach, k) for reach in range(6, 120, 3) for k in range(24))
+    for reach, k in places:
+        angle = 2 * math.pi * k / 24
+        arrow = _arrow((end[0] + reach * math.cos(angle), end[1] + reach * math.sin(angle)), u)
+        samples = arrow.samples()
+        if all(5 <= x <= width - 5 and 5 <= y <= height - 5 for x, y in samples) and all(
+            c.distance(p) >= ARROW_CLEARANCE for p in samples for c in capsules
+        ):
+            return arrow
+    return _arrow((width / 2, 8.0), u)  # nowhere clear: the tests flag it
 
 
 def _arrow(centre: draw.Flat, u: draw.Flat) -> Arrow:
