@@ -19,7 +19,7 @@ from ..content.registry import build
 from ..pages.gather import search_tags, structured_data
 from ..pages.render import Renderer
 from ..pages.text import plain
-from .site import content_edit_url, give_glossary_terms, root_of, write_glossary_file
+from .site import content_edit_url, give_glossary_terms, root_of, write_body_sprite, write_glossary_file
 from .template_cache import bytecode_cache
 
 
@@ -36,6 +36,7 @@ def define_env(env: Any) -> None:
     give_glossary_terms(config, registry)
     # kept for on_post_build, which mkdocs-macros calls with the same env
     env.hip_and_back_registry = registry
+    env.hip_and_back_renderer = renderer
 
     def item_page(kind: str, item_id: str) -> str:
         """The body of an item's page. Also points "Edit this page" at the item's YAML file and
@@ -47,7 +48,7 @@ def define_env(env: Any) -> None:
         page.meta.setdefault("description", escape(plain(entry.summary)))
         page.meta["jsonld"] = structured_data(entry, page.canonical_url, config["site_name"])
         page.meta["tags"] = search_tags(entry)
-        return renderer.item_page(kind, item_id)
+        return renderer.item_page(kind, item_id, root=root_of(page.url))
 
     def body_map() -> str:
         return renderer.body_map(root=root_of(env.page.url))
@@ -61,5 +62,7 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows."""
+    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows, and
+    the body drawing the body map and condition figures share."""
     write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)
+    write_body_sprite(env.conf["site_dir"], env.hip_and_back_renderer.body_sprite())

@@ -21,7 +21,7 @@ from macros.content.errors import ContentError
 from macros.content.models import AngleName, BasePoseName, ContactName, FeelPlace, PointName
 from macros.content.registry import build
 from macros.pages import checks
-from macros.pages.figures import body, draw, exercise, poses, solve
+from macros.pages.figures import body, bodymap, draw, exercise, poses, solve
 from macros.pages.render import Renderer
 
 from ..conftest import FIXTURES, ROOT
@@ -282,3 +282,47 @@ def test_the_solver_finds_the_nearest_pose_that_meets_the_contacts():
     sol = solve.solve(angles, (0.0, 0.3, 0.0), ["knee", "ankle", "trunk"], goals)
     assert sol.worst < solve.TOLERANCE
     assert math.isclose(sol.angles["hip"], angles["hip"])  # not freed, not changed
+
+
+# ------------------------------------------------------------------ where it is felt: the body map's shapes
+
+
+def test_every_region_has_a_shape_and_an_unknown_region_stops_the_build(registry):
+    regions = [r.id for r in registry.all("regions")]
+    drawn = bodymap.body_map(regions)
+    assert set(drawn.regions) == set(regions)
+    assert all(drawn.regions[r] for r in regions)
+    with pytest.raises(KeyError, match="no shape for region 'elbow'"):
+        bodymap.body_map([*regions, "elbow"])
+
+
+def test_a_region_is_drawn_on_the_body_where_it_is_named(registry):
+    """Shapes follow the body's own points: the knee is where the knee is, the lower back above
+    the buttocks, the back of the thigh below them, and back-only places are in the back view."""
+    drawn = bodymap.body_map([r.id for r in registry.all("regions")])
+
+    def centre(region: str, view: str) -> tuple[float, float]:
+        numbers = [
+            float(n)
+            for s in drawn.regions[region]
+            if s.view == view
+            for n in re.findall(r"-?\d+(?:\.\d+)?", s.path.split("A")[0][1:])
+        ]
+        return numbers[0], numbers[1]
+
+    assert {s.view for s in drawn.regions["lower-back"]} == {"back"}
+    assert {s.view for s in drawn.regions["groin"]} == {"front"}
+    assert centre("lower-back", "back")[1] < centre("buttock", "back")[1] < centre("back-of-thigh", "back")[1]
+    assert centre("groin", "front")[1] < centre("knee", "front")[1] < centre("below-knee", "front")[1]
+
+
+def test_a_condition_page_shades_exactly_its_own_regions_from_the_cached_body():
+    renderer = Renderer(build(VALID), care=CARE)
+    page = renderer.item_page("conditions", "sciatica", root="../../")
+    shaded = set(re.findall(r'href="\.\./\.\./assets/figures/body\.svg#region-([a-z-]+)"', page))
+    assert shaded == {r.id for r in renderer.registry.get("conditions", "sciatica").regions}
+    assert "body.svg#body-ink" in page and "<path" not in page.split('class="app-where"')[1].split("</figure>")[0]
+    sprite = renderer.body_sprite()
+    assert sprite.count("<symbol") == 2 + len(renderer.registry.all("regions"))
+    for region in renderer.registry.all("regions"):
+        assert f'id="region-{region.id}"' in sprite

@@ -26,6 +26,9 @@ VIEWS: dict[str, tuple[Vec, Vec, Vec]] = {
     "front": ((1, 0, 0), (0, _C35, _S35), (0, _S35, -_C35)),
     # from the side and 60 degrees above: legs that cross or move across the body show it
     "above": ((1, 0, 0), (0, _C, -_S), (0, _S, _C)),
+    # a standing body seen from in front (its right side on the viewer's left) and from behind
+    "body-front": ((0, 0, -1), (0, 1, 0), (1, 0, 0)),
+    "body-back": ((0, 0, 1), (0, 1, 0), (-1, 0, 0)),
 }
 
 
