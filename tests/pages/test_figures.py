@@ -326,3 +326,17 @@ def test_a_condition_page_shades_exactly_its_own_regions_from_the_cached_body():
     assert sprite.count("<symbol") == 2 + len(renderer.registry.all("regions"))
     for region in renderer.registry.all("regions"):
         assert f'id="region-{region.id}"' in sprite
+
+
+def test_every_exercise_and_condition_page_shows_its_figure():
+    from macros.pages.signs import care_from_config
+
+    renderer = Renderer(build(CONTENT), care=care_from_config(ROOT / "mkdocs.yml"))
+    for entry in renderer.registry.all("exercises"):
+        page = renderer.item_page("exercises", entry.id)
+        assert page.count('class="app-figure__panel"') == len(entry.illustration.panels), entry.id
+    for entry in renderer.registry.all("conditions"):
+        page = renderer.item_page("conditions", entry.id)
+        where = page.split('class="app-where"')[1].split("</figure>")[0]
+        assert re.findall(r"#region-([a-z-]+)", where) == [r.id for r in entry.regions], entry.id
+        assert all(r.title.lower() in where.lower() for r in entry.regions), entry.id
