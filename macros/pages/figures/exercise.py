@@ -80,10 +80,19 @@ def solve_panels(ill: Any) -> list[Solved]:
         above = tuple(p for p in body.pose(angles) if p not in contacts)
         sol = solve.solve(angles, root, free, goals, above)
         if sol.worst > solve.TOLERANCE * 10:
+            # which written contact (a group such as `feet` counts as one) cannot be met with the rest
+            written = list(panel.contacts if panel.contacts is not None else base.contacts)
+            culprits = []
+            for name in written:
+                points = set(expand((name,)))
+                rest = [g for g in goals if g.label.split(" resting")[0] not in points]
+                if solve.solve(angles, root, free, rest, above).worst <= solve.TOLERANCE * 10:
+                    culprits.append(f"{name} resting on the floor")
+            what = " or ".join(_words(c) for c in culprits) if culprits else _words(sol.worst_goal)
             problems.append(
                 (
                     (*loc, "contacts" if panel.contacts is not None else "pose"),
-                    f"the build cannot pose the figure with {_words(sol.worst_goal)} "
+                    f"the build cannot pose the figure with {what} "
                     f"(still {sol.worst * 170:.1f} cm off on a 1.7 m body); change the angles, "
                     "or free another angle in `free`",
                 )
