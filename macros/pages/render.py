@@ -82,7 +82,9 @@ class Renderer:
     @functools.cached_property
     def body(self) -> bodymap.BodyMap:
         """The body front and back with every region's shape (figures/bodymap.py)."""
-        return bodymap.body_map([r.id for r in self.registry.all("regions")])
+        return bodymap.body_map(
+            [r.id for r in self.registry.all("regions")], tuple(a.id for a in self.registry.all("anatomy"))
+        )
 
     def body_sprite(self) -> str:
         """assets/figures/body.svg: the body the body map and the condition figures share."""
@@ -106,7 +108,13 @@ class Renderer:
                 "used_by": entry.linked_from("conditions"),
                 "figure": self.figures[entry.id],
             }
-        if entry.kind in ("anatomy", "regions"):
+        if entry.kind == "anatomy":
+            # every part, big ones first so small ones stay on top; the page's own part last
+            parts = sorted(
+                self.registry.all("anatomy"), key=lambda a: (a.id == entry.id, -bodymap.size(self.body, a.id))
+            )
+            return {"used_by": entry.linked_from("conditions"), "body": self.body, "parts": parts}
+        if entry.kind == "regions":
             return {"used_by": entry.linked_from("conditions")}
         if entry.kind == "diagnosis":
             return {"steps": self.registry.all("diagnosis")}

@@ -323,7 +323,7 @@ def test_a_condition_page_shades_exactly_its_own_regions_from_the_cached_body():
     assert shaded == {r.id for r in renderer.registry.get("conditions", "sciatica").regions}
     assert "body.svg#body-ink" in page and "<path" not in page.split('class="app-where"')[1].split("</figure>")[0]
     sprite = renderer.body_sprite()
-    assert sprite.count("<symbol") == 2 + len(renderer.registry.all("regions"))
+    assert sprite.count("<symbol") == 2 + len(renderer.registry.all("regions")) + len(renderer.registry.all("anatomy"))
     for region in renderer.registry.all("regions"):
         assert f'id="region-{region.id}"' in sprite
 
@@ -340,3 +340,30 @@ def test_every_exercise_and_condition_page_shows_its_figure():
         where = page.split('class="app-where"')[1].split("</figure>")[0]
         assert re.findall(r"#region-([a-z-]+)", where) == [r.id for r in entry.regions], entry.id
         assert all(r.title.lower() in where.lower() for r in entry.regions), entry.id
+
+
+# ------------------------------------------------------------------ where each body part is
+
+
+def test_every_body_part_has_a_shape_and_an_unknown_one_stops_the_build(registry):
+    parts = tuple(a.id for a in registry.all("anatomy"))
+    drawn = bodymap.body_map([r.id for r in registry.all("regions")], parts)
+    assert set(drawn.parts) == set(parts) and all(drawn.parts.values())
+    with pytest.raises(KeyError, match="no shape for body part 'spleen'"):
+        bodymap.body_map([], (*parts, "spleen"))
+
+
+def test_an_anatomy_page_shades_its_own_part_and_links_every_other_part():
+    from macros.pages.signs import care_from_config
+
+    renderer = Renderer(build(CONTENT), care=care_from_config(ROOT / "mkdocs.yml"))
+    ids = {a.id for a in renderer.registry.all("anatomy")}
+    for entry in renderer.registry.all("anatomy"):
+        page = renderer.item_page("anatomy", entry.id)
+        figure = page.split('class="app-where"')[1].split("</figure>")[0]
+        linked = re.findall(r'href="\.\./\.\./anatomy/([a-z-]+)/"', figure)
+        assert set(linked) == ids, entry.id
+        own = re.findall(r'app-where__part--own" href="\.\./\.\./anatomy/([a-z-]+)/"', figure)
+        assert own == [entry.id], entry.id
+        assert linked[-1] == entry.id, "the page's own part is drawn last, on top"
+        assert 'aria-current="page"' in figure and entry.title.lower() in figure.lower()
