@@ -115,7 +115,7 @@ class Renderer:
             )
             return {"used_by": entry.linked_from("conditions"), "body": self.body, "parts": parts}
         if entry.kind == "regions":
-            return {"used_by": entry.linked_from("conditions")}
+            return {"used_by": entry.linked_from("conditions"), "body": self.body}
         if entry.kind == "diagnosis":
             return {"steps": self.registry.all("diagnosis")}
         return {}

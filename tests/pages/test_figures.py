@@ -367,3 +367,10 @@ def test_an_anatomy_page_shades_its_own_part_and_links_every_other_part():
         assert own == [entry.id], entry.id
         assert linked[-1] == entry.id, "the page's own part is drawn last, on top"
         assert 'aria-current="page"' in figure and entry.title.lower() in figure.lower()
+
+
+def test_a_region_page_shades_its_own_region():
+    renderer = Renderer(build(VALID), care=CARE)
+    for region in renderer.registry.all("regions"):
+        page = renderer.item_page("regions", region.id)
+        assert re.findall(r"#region-([a-z-]+)", page) == [region.id]
