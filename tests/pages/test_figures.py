@@ -323,7 +323,8 @@ def test_a_condition_page_shades_exactly_its_own_regions_from_the_cached_body():
     assert shaded == {r.id for r in renderer.registry.get("conditions", "sciatica").regions}
     assert "body.svg#body-ink" in page and "<path" not in page.split('class="app-where"')[1].split("</figure>")[0]
     sprite = renderer.body_sprite()
-    assert sprite.count("<symbol") == 2 + len(renderer.registry.all("regions")) + len(renderer.registry.all("anatomy"))
+    shapes = sum(len(v) for v in renderer.body.parts.values())
+    assert sprite.count("<symbol") == 2 + len(renderer.registry.all("regions")) + shapes
     for region in renderer.registry.all("regions"):
         assert f'id="region-{region.id}"' in sprite
 

@@ -30,6 +30,7 @@ class Shape:
 
     view: str  # "front" or "back"
     path: str
+    area: float = 0.0  # in picture units squared: maps draw big parts first, small ones on top
 
 
 @dataclass(frozen=True)
@@ -336,7 +337,10 @@ def body_map(region_ids: list[str], part_ids: tuple[str, ...] = ()) -> BodyMap:
             camera = cameras[view]
             for a, b, ra, rb in recipe(pts):
                 fa, fb = camera.flat(a), camera.flat(b)
-                shapes.append(Shape(view, draw.Capsule(fa, fb, ra * SCALE, rb * SCALE).path()))
+                cap = draw.Capsule(fa, fb, ra * SCALE, rb * SCALE)
+                length = ((fa[0] - fb[0]) ** 2 + (fa[1] - fb[1]) ** 2) ** 0.5
+                area = length * (cap.ra + cap.rb) + 3.1416 * max(cap.ra, cap.rb) ** 2
+                shapes.append(Shape(view, cap.path(), area))
         (regions if region in region_ids else parts_drawn)[region] = shapes
     width = 2 * view_width + GAP * SCALE + 2 * m
     height = (top + 0.1) * SCALE + 2 * m
@@ -344,6 +348,6 @@ def body_map(region_ids: list[str], part_ids: tuple[str, ...] = ()) -> BodyMap:
 
 
 def size(m: BodyMap, part: str) -> float:
-    """How much of the picture a body part covers (its path data's length stands in for it):
-    maps draw big parts first, so small ones stay visible and clickable on top."""
-    return float(sum(len(s.path) for s in m.parts[part]))
+    """How much of the picture a body part covers: maps draw big parts first, so small ones
+    stay visible and reachable on top."""
+    return sum(s.area for s in m.parts[part])
