@@ -53,6 +53,8 @@ def _fields(model: type[BaseModel], depth: int) -> list[str]:
         elif is_list:
             out.append(f"{pad}{name}:")
             out.append(f"{pad}  - ")
+        elif info.examples:  # a value that draws, e.g. a figure panel's base pose
+            out.append(f"{pad}{name}: {info.examples[0]}")
         else:
             out.append(f"{pad}{name}: ")
     return out

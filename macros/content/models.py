@@ -437,6 +437,172 @@ class Condition(ItemBase):
         return self
 
 
+# --------------------------------------------------------------------------- exercise figures
+# The words an editor writes in an exercise's `illustration` block. The drawing (proportions,
+# joint ranges, base poses, the contact solver) lives in macros/pages/figures/; a test keeps
+# these lists and its tables the same.
+
+BasePoseName = Literal[
+    "lying-knees-bent", "lying-straight", "four-point-kneeling", "half-kneeling", "side-lying", "sitting", "standing"
+]
+AngleName = Literal[
+    "trunk",
+    "roll",
+    "spine",
+    "neck",
+    "hip",
+    "hip-abduction",
+    "hip-rotation",
+    "knee",
+    "ankle",
+    "shoulder",
+    "shoulder-abduction",
+    "elbow",
+    "near-hip",
+    "near-hip-abduction",
+    "near-hip-rotation",
+    "near-knee",
+    "near-ankle",
+    "near-shoulder",
+    "near-shoulder-abduction",
+    "near-elbow",
+    "far-hip",
+    "far-hip-abduction",
+    "far-hip-rotation",
+    "far-knee",
+    "far-ankle",
+    "far-shoulder",
+    "far-shoulder-abduction",
+    "far-elbow",
+]
+PointName = Literal[
+    "head",
+    "shoulders",
+    "hips",
+    "waist",
+    "near-hip",
+    "near-knee",
+    "near-ankle",
+    "near-heel",
+    "near-toes",
+    "near-elbow",
+    "near-hand",
+    "far-hip",
+    "far-knee",
+    "far-ankle",
+    "far-heel",
+    "far-toes",
+    "far-elbow",
+    "far-hand",
+]
+ContactName = Literal[
+    "head",
+    "shoulders",
+    "hips",
+    "waist",
+    "near-hip",
+    "near-knee",
+    "near-ankle",
+    "near-heel",
+    "near-toes",
+    "near-elbow",
+    "near-hand",
+    "far-hip",
+    "far-knee",
+    "far-ankle",
+    "far-heel",
+    "far-toes",
+    "far-elbow",
+    "far-hand",
+    "heels",
+    "toes",
+    "feet",
+    "knees",
+    "hands",
+    "elbows",
+    "near-foot",
+    "far-foot",
+]
+FeelPlace = Literal[
+    "front-of-hip", "groin", "outer-hip", "buttock", "lower-back", "front-of-thigh", "back-of-thigh", "calf"
+]
+
+
+class FigurePanel(Strict):
+    """One numbered picture of an exercise: a base pose, changed by a few angles."""
+
+    caption: PlainText = Field(
+        description="What the picture shows, in a short sentence, e.g. 'Lie with your knees bent.'"
+    )
+    pose: BasePoseName = Field(
+        examples=["lying-knees-bent"],
+        description="The base pose it starts from: lying-knees-bent, lying-straight, four-point-kneeling, "
+        "half-kneeling, side-lying, sitting or standing.",
+    )
+    angles: dict[AngleName, float] = Field(
+        default_factory=dict,
+        description="Joint angles in degrees that differ from the base pose, e.g. `{hip: 0}`. 'hip' sets both legs, "
+        "'near-hip' the leg nearest the viewer (drawn white), 'far-hip' the other (drawn grey). Flexion is positive.",
+    )
+    free: list[AngleName] = Field(
+        default_factory=list,
+        description="More angles the build may change so the contacts touch, besides the base pose's own.",
+    )
+    contacts: list[ContactName] | None = Field(
+        default=None,
+        description="Points resting on the floor, replacing the base pose's list, e.g. `[shoulders, head, feet]`.",
+    )
+    keep: list[PointName] = Field(
+        default_factory=list, description="Points that stay where they were in the panel before, e.g. `[near-heel]`."
+    )
+    touching: list[tuple[PointName, PointName]] = Field(
+        default_factory=list, description="Pairs of points that touch, e.g. `[[near-ankle, far-knee]]`."
+    )
+
+
+class FigureMotion(Strict):
+    """The one arrow: the main movement, from the panel before to this one."""
+
+    point: PointName = Field(description="The point that moves, e.g. 'hips'; the arrow follows it.")
+    panel: int | None = Field(
+        default=None, ge=2, description="Optional: the panel it ends in (2 or 3); the last by default."
+    )
+
+
+class FigureFeel(Strict):
+    """Where the reader should feel the exercise, shaded on the figure."""
+
+    at: FeelPlace = Field(
+        description="The place: front-of-hip, groin, outer-hip, buttock, lower-back, front-of-thigh, "
+        "back-of-thigh or calf."
+    )
+    side: Literal["near", "far"] = Field(
+        default="near", description="Which leg's side: near (white, default) or far (grey)."
+    )
+    where: PlainText = Field(
+        description="The same place in words for the caption, e.g. 'at the front of the hip of the kneeling leg'."
+    )
+
+
+class Illustration(Strict):
+    """Numbered pictures of the exercise, drawn from these poses when the site is built."""
+
+    view: Literal["side", "front", "above"] | None = Field(
+        default=None,
+        description="Optional: where the viewer stands. side (the default for most poses), front (facing the "
+        "body, as for lying on the side) or above (from the side and above, for legs that cross the body).",
+    )
+    panels: list[FigurePanel] = Field(min_length=2, max_length=3, description="The pictures, start first (2 or 3).")
+    motion: FigureMotion = Field(description="The main movement, drawn as one arrow.")
+    feel: FigureFeel | None = Field(default=None, description="Optional: where the reader should feel it.")
+
+    @model_validator(mode="after")
+    def _motion_panel(self) -> Illustration:
+        if self.motion.panel is not None and self.motion.panel > len(self.panels):
+            raise ValueError(f"motion.panel is {self.motion.panel} but there are only {len(self.panels)} panels")
+        return self
+
+
 class Exercise(ItemBase):
     """An exercise or stretch, to the exercise standard."""
 
@@ -456,6 +622,7 @@ class Exercise(ItemBase):
     times_a_day: int = Field(ge=1, le=6, description="How many sessions a day.")
     progression: Markdown = Field(description="How to make it harder as it gets easier.")
     stop_rule: Markdown = Field(description="When to stop, e.g. 'Stop if it causes new pain or makes symptoms worse.'")
+    illustration: Illustration = Field(description="Numbered start and end pictures, drawn from poses (see below).")
 
     @field_validator("hold_seconds")
     @classmethod

@@ -20,7 +20,7 @@ from ..pages.gather import structured_data
 from ..pages.render import Renderer
 from ..pages.text import plain
 from .search import SearchPages
-from .site import content_edit_url, give_glossary_terms, root_of, write_glossary_file
+from .site import content_edit_url, give_glossary_terms, root_of, write_body_sprite, write_glossary_file
 from .template_cache import bytecode_cache
 
 
@@ -38,6 +38,7 @@ def define_env(env: Any) -> None:
     # kept for on_post_build, which mkdocs-macros calls with the same env
     env.hip_and_back_registry = registry
     env.hip_and_back_search = SearchPages()
+    env.hip_and_back_renderer = renderer
 
     def item_page(kind: str, item_id: str) -> str:
         """The body of an item's page. Also points "Edit this page" at the item's YAML file and
@@ -49,7 +50,7 @@ def define_env(env: Any) -> None:
         page.meta.setdefault("description", escape(plain(entry.summary)))
         page.meta["jsonld"] = structured_data(entry, page.canonical_url, config["site_name"])
         env.hip_and_back_search.item_pages[page.url] = entry
-        return renderer.item_page(kind, item_id)
+        return renderer.item_page(kind, item_id, root=root_of(page.url))
 
     def body_map() -> str:
         return renderer.body_map(root=root_of(env.page.url))
@@ -68,7 +69,8 @@ def on_post_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows and
-    the search index search.js loads."""
+    """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows, the
+    search index search.js loads, and the body drawing the body map and condition figures share."""
     write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)
     env.hip_and_back_search.write(env.conf["site_dir"], env.hip_and_back_registry)
+    write_body_sprite(env.conf["site_dir"], env.hip_and_back_renderer.body_sprite())

@@ -33,6 +33,14 @@ def root_of(page_url: str) -> str:
 
 
 GLOSSARY_FILE = "assets/glossary.json"
+BODY_SPRITE = "assets/figures/body.svg"
+
+
+def write_body_sprite(site_dir: str, svg: str) -> None:
+    """The body drawing (front and back) that pages use by reference, sent once and cached."""
+    path = Path(site_dir) / BODY_SPRITE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(svg, encoding="utf-8")
 
 
 def _meaning(entry: Any) -> str:

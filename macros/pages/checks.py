@@ -5,16 +5,45 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..content.errors import ContentError
+from ..content.errors import ContentError, ContentProblem, path_text
 from ..content.registry import Registry
 from . import gather, signs
+from .figures import exercise
 
 
-def validate(registry: Registry, care: dict[str, Any]) -> signs.CareWords:
-    """The care words, or a ContentError with every problem: one sign, one level (signs.py) and
-    the guide's words for every tag (gather.py)."""
+def validate(
+    registry: Registry, care: dict[str, Any], figures: dict[str, exercise.Figure] | None = None
+) -> signs.CareWords:
+    """The care words, or a ContentError with every problem: one sign, one level (signs.py),
+    the guide's words for every tag (gather.py) and every exercise's pictures (figures/).
+    The drawn figures are put in `figures` (by exercise id) when it is given, so the build draws
+    each once."""
     words = signs.CareWords(registry, care)
-    problems = signs.check(registry, words) + gather.guide_problems(registry)
+    drawn = exercise_figures(registry)
+    problems = signs.check(registry, words) + gather.guide_problems(registry) + drawn.problems
     if problems:
         raise ContentError(problems)
+    if figures is not None:
+        figures.update(drawn.figures)
     return words
+
+
+class Drawn:
+    """Every exercise's figure, and the problems of those that cannot be drawn."""
+
+    def __init__(self) -> None:
+        self.figures: dict[str, exercise.Figure] = {}
+        self.problems: list[ContentProblem] = []
+
+
+def exercise_figures(registry: Registry) -> Drawn:
+    """Draw every exercise's pictures; a pose that cannot be drawn is a problem at its field's
+    line (`content_data/exercises/bridge.yaml:40: illustration.panels[1].angles.hip: ...`)."""
+    drawn = Drawn()
+    for entry in registry.all("exercises"):
+        try:
+            drawn.figures[entry.id] = exercise.figure(entry.illustration, entry.id)
+        except exercise.FigureError as err:
+            for loc, message in err.problems:
+                drawn.problems.append(ContentProblem(entry.file, entry.line_of(*loc), path_text(loc), message))
+    return drawn

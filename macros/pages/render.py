@@ -18,6 +18,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from ..content.kinds import TABLE
 from ..content.registry import Entry, Registry
 from . import checks, gather, signs
+from .figures import bodymap
 from .text import long_date, md, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,7 +46,8 @@ class Renderer:
     ):
         self.registry = registry
         self.care = care
-        self.words = checks.validate(registry, care)
+        self.figures: dict[str, Any] = {}
+        self.words = checks.validate(registry, care, self.figures)
         self.today = today or date.today()
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
@@ -69,21 +71,43 @@ class Renderer:
 
     # ------------------------------------------------------------------ macros
 
-    def item_page(self, kind: str, item_id: str) -> str:
-        """The whole body of an item's page."""
+    def item_page(self, kind: str, item_id: str, root: str = "../../") -> str:
+        """The whole body of an item's page; `root` is the relative path from it to the site root
+        (for the cached figure files)."""
         entry = self.registry.get(kind, item_id)
-        return self._render(PAGE_TEMPLATES[kind], item=entry, overdue=self.is_overdue(entry), **self._page_data(entry))
+        return self._render(
+            PAGE_TEMPLATES[kind], item=entry, overdue=self.is_overdue(entry), root=root, **self._page_data(entry)
+        )
+
+    @functools.cached_property
+    def body(self) -> bodymap.BodyMap:
+        """The body front and back with every region's shape (figures/bodymap.py)."""
+        return bodymap.body_map(
+            [r.id for r in self.registry.all("regions")], tuple(a.id for a in self.registry.all("anatomy"))
+        )
+
+    def body_sprite(self) -> str:
+        """assets/figures/body.svg: the body the body map and the condition figures share."""
+        return self._macro("components/body-sprite.svg", "body_sprite", self.body)
 
     def _page_data(self, entry: Entry) -> dict[str, Any]:
         """What an item's page shows beyond its own fields, gathered before rendering."""
         if entry.kind == "conditions":
             # prevention topics that list this condition (its own `prevention` field is advice)
-            return {"cards": gather.care_cards(entry, self.words), "topics": entry.linked_from("prevention")}
+            return {
+                "cards": gather.care_cards(entry, self.words),
+                "topics": entry.linked_from("prevention"),
+                "body": self.body,
+            }
         if entry.kind == "questions":
             compare = gather.comparison(entry.compare, self.words) if entry.compare else None
             return {"cards": gather.question_cards(entry, self.words), "comparison": compare}
         if entry.kind == "exercises":
-            return {"stop_card": self._stop_card, "used_by": entry.linked_from("conditions")}
+            return {
+                "stop_card": self._stop_card,
+                "used_by": entry.linked_from("conditions"),
+                "figure": self.figures[entry.id],
+            }
         if entry.kind == "regions":
             # the common first; the rare listed apart, as on the conditions page
             conditions = entry.linked_from("conditions")
@@ -91,9 +115,14 @@ class Renderer:
                 "used_by": [c for c in conditions if c.how_common != "rare"],
                 "important": [c for c in conditions if c.how_common == "rare"],
                 "important_heading": GROUP_TITLES["rare"],
+                "body": self.body,
             }
         if entry.kind == "anatomy":
-            return {"used_by": entry.linked_from("conditions")}
+            # every part, big ones first so small ones stay on top; the page's own part last
+            parts = sorted(
+                self.registry.all("anatomy"), key=lambda a: (a.id == entry.id, -bodymap.size(self.body, a.id))
+            )
+            return {"used_by": entry.linked_from("conditions"), "body": self.body, "parts": parts}
         if entry.kind == "diagnosis":
             return {"steps": self.registry.all("diagnosis")}
         return {}
@@ -174,7 +203,7 @@ class Renderer:
         """The clickable body map, front and back, with a text list of the same regions."""
         regions = self.registry.all("regions")
         counts = {region.id: len(region.linked_from("conditions")) for region in regions}
-        return self._render("components/body-map.html", regions=regions, counts=counts, root=root)
+        return self._render("components/body-map.html", regions=regions, counts=counts, root=root, m=self.body)
 
     def hip_or_back_guide(self, root: str = "") -> str:
         """The interactive hip-or-back guide with its complete plain-text version."""

@@ -88,3 +88,13 @@ def test_the_check_command_prints_github_annotations(tmp_path: Path):
         result.stdout,
         re.M,
     )
+
+
+def test_a_new_exercise_skeleton_starts_its_pictures_from_a_base_pose():
+    from macros.cli.new import skeleton
+    from macros.pages.figures.poses import BASE_POSES
+
+    text = skeleton("exercises")
+    assert "\nillustration:\n" in text
+    (pose_line,) = [line for line in text.splitlines() if line.strip().startswith("pose:")]
+    assert pose_line.split(":", 1)[1].strip() in BASE_POSES

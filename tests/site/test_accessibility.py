@@ -50,11 +50,12 @@ FOCUS_JS = r"""
     return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
   };
   // Not hidden under something else: the middle of one of its boxes (a link wrapped over two
-  // lines has two; an SVG link is as many shapes as it has) shows the element itself.
+  // lines has two; an SVG link is as many shapes as it has, drawn or used from a sprite) shows
+  // the element itself.
   const uncovered = (el) => {
     const boxes = [...el.getClientRects()];
     if (el instanceof SVGElement)
-      for (const shape of el.querySelectorAll("rect, circle, ellipse, path, polygon"))
+      for (const shape of el.querySelectorAll("rect, circle, ellipse, path, polygon, use"))
         boxes.push(shape.getBoundingClientRect());
     return boxes.some(r => {
       const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
