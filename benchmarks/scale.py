@@ -34,8 +34,18 @@ def own_text(value: Any, n: int) -> Any:
             items = items[shift:] + items[:shift]
         return items
     if isinstance(value, str) and " " in value:
-        return f"{value.rstrip()} (copy {n})"
+        return f"{value.rstrip()} (copy {_letters(n)})"
     return value
+
+
+def _letters(n: int) -> str:
+    """A copy's number in letters (1 -> a, 27 -> aa): a number in the text could read as a
+    phone number, such as 999, which the sign checks rightly refuse outside emergency cards."""
+    out = ""
+    while n:
+        n, digit = divmod(n - 1, 26)
+        out = chr(ord("a") + digit) + out
+    return out
 
 
 def add_conditions(project: Path, count: int) -> None:

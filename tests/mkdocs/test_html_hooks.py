@@ -8,6 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from macros.mkdocs import compact_html, icon_sprite
+from macros.mkdocs.site import BODY_SPRITE
 
 ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
 
@@ -40,16 +41,30 @@ def test_theme_icons_become_references_into_one_sprite_and_other_drawings_stay()
     assert symbol and symbol["viewbox"] == "0 0 24 24" and symbol.path["d"] == "M3 6h18v2H3z"
 
 
-def test_every_icon_reference_in_the_built_site_exists_in_the_sprite(built_site: Path):
-    sprite = BeautifulSoup((built_site / icon_sprite.SPRITE).read_text(encoding="utf-8"), "html.parser")
-    ids = {s["id"] for s in sprite.find_all("symbol")}
-    used: set[str] = set()
+def test_every_drawn_reference_in_the_built_site_exists(built_site: Path):
+    """Every <use> points at a symbol that exists: a theme icon in the icon sprite, a body shape in
+    the body drawing (both cached files), or a part of a figure drawn in the page itself."""
+    files = {
+        (built_site / name).resolve(): {
+            s["id"]
+            for s in BeautifulSoup((built_site / name).read_text(encoding="utf-8"), "html.parser").select("[id]")
+        }
+        for name in (icon_sprite.SPRITE, BODY_SPRITE)
+    }
+    used: dict[Path, set[str]] = {path: set() for path in files}
     for page in built_site.rglob("*.html"):
-        for use in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("use"):
-            target = (page.parent / use["href"].split("#")[0]).resolve()
-            assert target == (built_site / icon_sprite.SPRITE).resolve(), page
-            used.add(use["href"].split("#")[1])
-    assert used and used <= ids
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        in_page = {el["id"] for el in soup.select("[id]")}
+        for use in soup.find_all("use"):
+            file, _, symbol = use["href"].partition("#")
+            if not file:
+                assert symbol in in_page, f"{page}: #{symbol} is not in the page"
+                continue
+            target = (page.parent / file).resolve()
+            assert target in files, f"{page}: {use['href']} is not a drawing the site sends"
+            used[target].add(symbol)
+    for path, ids in files.items():
+        assert used[path] and used[path] <= ids, path
 
 
 def test_materials_markup_is_mended_and_a_moved_text_is_named():
