@@ -112,6 +112,15 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
     )
 
 
+# Care words for tests of the engine: deliberately not the site's own, so a test proves they come
+# from configuration.
+TEST_CARE = {
+    "emergency_number": "112",
+    "emergency_department": "the emergency room",
+    "urgent_service": "Helpline",
+    "family_doctor": "doctor",
+}
+
 MINI_SITE_PAGES = ("red-flags.md", "glossary.md")
 MINI_SITE_HOME = (
     "# Mini-site\n\n{{ common_signs('emergency') }}\n\nSee the [urgent and emergency symptoms](red-flags.md).\n"

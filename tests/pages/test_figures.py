@@ -24,17 +24,12 @@ from macros.pages import checks
 from macros.pages.figures import body, bodymap, draw, exercise, poses, solve
 from macros.pages.render import Renderer
 
-from ..conftest import FIXTURES, ROOT
+from ..conftest import FIXTURES, ROOT, TEST_CARE
 
 CONTENT = ROOT / "content_data"
 VALID = FIXTURES / "valid" / "content_data"
 INVALID = FIXTURES / "bad_figures"  # exercises whose pictures cannot be drawn
-CARE = {
-    "emergency_number": "112",
-    "emergency_department": "the emergency room",
-    "urgent_service": "Helpline",
-    "family_doctor": "doctor",
-}
+CARE = TEST_CARE
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,9 @@ import pytest
 from macros.content.registry import build
 from macros.pages.render import Renderer
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, TEST_CARE
 
-CARE = {
-    "emergency_number": "112",
-    "emergency_department": "the emergency room",
-    "urgent_service": "Helpline",
-    "family_doctor": "doctor",
-}
+CARE = TEST_CARE
 
 
 @pytest.fixture(scope="module")
