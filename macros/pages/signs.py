@@ -15,6 +15,7 @@ comparison table never shows one sign at two levels, and prose never lists signs
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import typing
@@ -376,18 +377,28 @@ def _mixed_comparisons(registry: Registry, words: CareWords) -> Iterator[Content
 _SIGN_FIELDS = {"when_to_get_help", "signs", "other_names"}
 
 
+@functools.cache
+def _text_fields(model_type: type[BaseModel]) -> list[tuple[str, type[BaseModel] | None, bool, bool]]:
+    """(name, nested model or None, holds a list of them, holds Markdown) for each field of a
+    model type: worked out once per type, not once per item."""
+    fields = []
+    for name, info in model_type.model_fields.items():
+        inner, many = nested_model(info.annotation)
+        fields.append((name, inner, many, inner is None and is_markdown(info)))
+    return fields
+
+
 def _prose(model: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """(field path, text) for every Markdown text field of a model, nested ones too."""
-    for name, info in type(model).model_fields.items():
+    for name, inner, many, markdown in _text_fields(type(model)):
         if not loc and name in _SIGN_FIELDS:
             continue
         value = getattr(model, name)
-        inner, many = nested_model(info.annotation)
         if inner is not None:
             for i, item in enumerate(value if many else [value]):
                 if isinstance(item, BaseModel):
                     yield from _prose(item, (*loc, name, i) if many else (*loc, name))
-        elif is_markdown(info) and value:
+        elif markdown and value:
             if isinstance(value, str):
                 yield (*loc, name), value
             else:
@@ -397,11 +408,17 @@ def _prose(model: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[
 
 def _signs_in_prose(registry: Registry, words: CareWords) -> Iterator[ContentProblem]:
     services = {word for level in ("emergency", "urgent") for word in words.service_words(level)}
+    # one pattern finds any service in a text; the rare text that names one is then told which
+    any_service = re.compile(
+        rf"(?<![\w&])(?:{'|'.join(re.escape(w) for w in sorted(services))})(?![\w&])", flags=re.IGNORECASE
+    )
     for kind, entries in registry.entries.items():
         if kind in ("red_flags", "care_levels", "sources"):
             continue
         for entry in entries.values():
             for loc, text in _prose(entry.model):
+                if not services or not any_service.search(text):
+                    continue
                 for word in sorted(services):
                     if _mentions(text, word):
                         yield ContentProblem(
