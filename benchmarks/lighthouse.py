@@ -58,7 +58,7 @@ def one_run(url: str) -> dict:
 
 
 def run(runs: int = 3) -> tuple[str, dict[str, dict[str, float]]]:
-    from tests.served import SiteServer, site_prefix
+    from macros.devtools.server import SiteServer, site_prefix
 
     medians: dict[str, dict[str, float]] = {}
     missed: dict[str, set[str]] = {}

@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.served import site_prefix
+from macros.devtools.server import site_prefix
 
 from .common import ENV, copy_project, free_port, retitle
 
