@@ -145,6 +145,12 @@ class GuideCondition:
     points_to: list[str]  # ids of the pain sources (content_data/pain_sources/) it fits
 
 
+def usual_and_rare(conditions: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """Conditions split, in their order, into the usual and the rare (how_common: rare), which
+    lists show apart as less common but important."""
+    return [c for c in conditions if c.how_common != "rare"], [c for c in conditions if c.how_common == "rare"]
+
+
 @dataclass
 class GuideWarning:
     tag: str  # the answer (a guide_tags id) that is itself a warning sign
@@ -168,6 +174,7 @@ def guide(registry: Registry, words: CareWords) -> dict[str, Any]:
         ]
         feelings = [f.value for f in c.symptoms.feelings]
         conditions.append(GuideCondition(c, regions, triggers, feelings, points))
+    usual, rare = usual_and_rare([c.entry for c in conditions])
     return {
         "regions": registry.all("regions"),
         "triggers": {t.id: t.label for t in tags if t.type == "trigger"},
@@ -179,8 +186,8 @@ def guide(registry: Registry, words: CareWords) -> dict[str, Any]:
             for t in tags
             if t.red_flags
         ],
-        "usual": [c for c in conditions if c.entry.how_common != "rare"],
-        "important": [c for c in conditions if c.entry.how_common == "rare"],
+        "usual": [c for c in conditions if c.entry in usual],
+        "important": [c for c in conditions if c.entry in rare],
     }
 
 

@@ -110,10 +110,10 @@ class Renderer:
             }
         if entry.kind == "regions":
             # the common first; the rare listed apart, as on the conditions page
-            conditions = entry.linked_from("conditions")
+            usual, rare = gather.usual_and_rare(entry.linked_from("conditions"))
             return {
-                "used_by": [c for c in conditions if c.how_common != "rare"],
-                "important": [c for c in conditions if c.how_common == "rare"],
+                "used_by": usual,
+                "important": rare,
                 "important_heading": GROUP_TITLES["rare"],
                 "body": self.body,
             }
@@ -208,7 +208,11 @@ class Renderer:
     def hip_or_back_guide(self, root: str = "") -> str:
         """The interactive hip-or-back guide with its complete plain-text version."""
         return self._render(
-            "components/guide.html", g=gather.guide(self.registry, self.words), cards=self._flags["shared"], root=root
+            "components/guide.html",
+            g=gather.guide(self.registry, self.words),
+            cards=self._flags["shared"],
+            important_heading=GROUP_TITLES["rare"],
+            root=root,
         )
 
     def sources_list(self, *source_ids: str) -> str:
