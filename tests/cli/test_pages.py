@@ -46,6 +46,19 @@ def test_every_item_has_exactly_one_page(registry):
             assert count == 1, f"content_data/{kind}/{item_id}.yaml has {count} pages; run: ./dev new {kind} {item_id}"
 
 
+def test_every_page_front_matter_is_read_as_front_matter():
+    """A front-matter block MkDocs cannot read is printed: an empty "---" pair became a "---"
+    heading above the title of every anatomy and diagnosis page."""
+    from mkdocs.utils.meta import get_data
+
+    unread = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---") and get_data(text)[0] == text:
+            unread.append(f"{path.relative_to(ROOT)}:1: front matter is not read; remove an empty '---' pair")
+    assert unread == []
+
+
 def test_kinds_without_pages_have_no_page_folder():
     for kind in set(KINDS) - set(PAGE_KINDS):
         assert not (ROOT / "docs" / kind).exists()
