@@ -22,6 +22,13 @@ def define_env(env: Any) -> None:
     wire(env)
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """Called by mkdocs-macros before it renders a page's macros."""
+    from .mkdocs.plugin import on_pre_page_macros as render_item_page
+
+    render_item_page(env)
+
+
 def on_post_page_macros(env: Any) -> None:
     """Called by mkdocs-macros after each page's macros have run."""
     from .mkdocs.plugin import on_post_page_macros as note

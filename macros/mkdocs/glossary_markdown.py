@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.util import AtomicString
 
 
 def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
@@ -48,6 +49,7 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):  # type: ignore[misc]  # Markdow
     def __init__(self, md: Any, abbrs: dict[str, str], glossary: dict[str, str], in_page: bool):
         super().__init__(md, abbrs)
         self.glossary = glossary
+        self.glossary_words = frozenset(glossary)
         self.in_page = in_page
 
     def create_element(self, title: str, text: str, tail: str) -> Any:
@@ -59,9 +61,38 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):  # type: ignore[misc]  # Markdow
     def run(self, root: Any) -> None:
         if not self.abbrs:
             return
-        # Built once for the glossary and reused by every page (a page may add its own terms).
-        self.RE = _compiled(frozenset(self.abbrs))
-        self.iter_element(root)
+        # Built once for the glossary and reused by every page. A page may add its own terms (the
+        # terms are the glossary's until a page adds one: a page can redefine a term, not remove it).
+        same = len(self.abbrs) == len(self.glossary_words)
+        self.RE = _compiled(self.glossary_words if same else frozenset(self.abbrs))
+        self._walk(root)
+
+    def _walk(self, el: Any) -> None:
+        """abbr's `iter_element`, with the same result: each element's children last to first,
+        then its text; a child's tail becomes text and `abbr` elements right after the child.
+        abbr finds that place with `list(parent).index(child)` for every child (quadratic in
+        a long page's top level); here the place is the loop's own index."""
+        children = list(el)
+        for index in range(len(children) - 1, -1, -1):
+            child = children[index]
+            if len(child) or child.text:
+                self._walk(child)
+            tail = child.tail
+            if tail and not isinstance(tail, AtomicString):
+                child.tail = self._mark(tail, el, index + 1)
+        text = el.text
+        if text and not isinstance(text, AtomicString):
+            el.text = self._mark(text, el, 0)
+
+    def _mark(self, text: str, parent: Any, at: int) -> str:
+        """Each term in `text` as an `abbr` element inserted into `parent` at `at`, last first;
+        returns the text before the first term."""
+        for match in reversed(list(self.RE.finditer(text))):
+            term = match.group(0)
+            if self.abbrs[term]:
+                parent.insert(at, self.create_element(self.abbrs[term], term, text[match.end() :]))
+                text = text[: match.start()]
+        return text
 
 
 class GlossaryExtension(AbbrExtension):  # type: ignore[misc]  # Markdown has no type hints

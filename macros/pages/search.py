@@ -20,7 +20,7 @@ import html
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,25 +96,26 @@ def needs_urgent_care(entry: Entry) -> bool:
     return bool(levels) and Level.non_urgent not in levels
 
 
-def _glossary_forms(registry: Registry) -> list[list[str]]:
-    return [[entry.term, *entry.also_matches] for entry in registry.all("glossary")]
+def _glossary_forms(registry: Registry) -> list[tuple[str, ...]]:
+    return [(entry.term, *entry.also_matches) for entry in registry.all("glossary")]
 
 
-def synonyms_for(names: Iterable[str], glossary: list[list[str]]) -> list[str]:
+def synonyms_for(names: Iterable[str], glossary: Sequence[Sequence[str]]) -> list[str]:
     """The glossary's other forms of every glossary term that is one of `names` or a whole-word
     part of one (a page called 'Hip bursitis' gains 'trochanteric bursitis')."""
     text = " " + " ".join(words(" ".join(names))) + " "
     found: list[str] = []
     for forms in glossary:
-        if any(_phrase(form) in text for form in forms if _phrase(form).strip()):
+        if any(phrase in text for phrase in _phrases(tuple(forms))):
             found += [form for form in forms if form not in found]
     return found
 
 
 @functools.lru_cache(maxsize=4096)
-def _phrase(form: str) -> str:
-    """A name as its words between spaces, to find it whole inside another."""
-    return f" {' '.join(words(form))} "
+def _phrases(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """Each form as its words between spaces, to find it whole inside another name (a form with
+    no words left out)."""
+    return tuple(phrase for phrase in (f" {' '.join(words(form))} " for form in forms) if phrase.strip())
 
 
 def _region_words(regions: Iterable[Entry]) -> list[str]:
@@ -177,7 +178,9 @@ def _field_text(values: Iterable[str]) -> str:
     return " · ".join(v for v in values if v)
 
 
-def document(page: PageRecord, registry: Registry, glossary: list[list[str]]) -> tuple[dict[str, Any], Counter[str]]:
+def document(
+    page: PageRecord, registry: Registry, glossary: Sequence[Sequence[str]]
+) -> tuple[dict[str, Any], Counter[str]]:
     """One page's search document, and how often its text (the `text` field) uses each word."""
     entry = page.item
     meta_names = [str(n) for n in page.meta.get("other_names", []) or []]

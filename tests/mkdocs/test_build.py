@@ -53,3 +53,15 @@ def test_a_script_in_a_content_field_never_reaches_the_page(tmp_path: Path):
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "causes.who_gets_it: contains raw HTML ('<script>')" in result.stdout + result.stderr
+
+
+def test_a_page_naming_an_item_that_does_not_exist_stops_the_build_naming_the_page(tmp_path: Path):
+    project = make_project(tmp_path / "project", FIXTURES / "valid" / "content_data")
+    (project / "docs/conditions/sciatca.md").write_text('{{ item_page("conditions", "sciatca") }}\n')
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    said = 'conditions/sciatca.md: item_page("conditions", "sciatca"): there is no content_data/conditions/sciatca.yaml'
+    assert said in output
+    assert not (tmp_path / "site" / "index.html").exists()
