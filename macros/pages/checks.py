@@ -3,6 +3,7 @@ any page renders) and by `./dev check`, so editors see the same messages."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..content.errors import ContentError, ContentProblem, path_text
@@ -11,21 +12,25 @@ from . import gather, signs
 from .figures import exercise
 
 
-def validate(
-    registry: Registry, care: dict[str, Any], figures: dict[str, exercise.Figure] | None = None
-) -> signs.CareWords:
-    """The care words, or a ContentError with every problem: one sign, one level (signs.py),
-    the guide's words for every tag (gather.py) and every exercise's pictures (figures/).
-    The drawn figures are put in `figures` (by exercise id) when it is given, so the build draws
-    each once."""
+@dataclass(frozen=True)
+class Checked:
+    """What the checks made on the way and the pages use: the care words and each exercise's
+    drawn figure (by exercise id), so the build draws each once."""
+
+    words: signs.CareWords
+    figures: dict[str, exercise.Figure]
+
+
+def validate(registry: Registry, care: dict[str, Any]) -> Checked:
+    """The care words and the drawn figures, or a ContentError with every problem: one sign,
+    one level (signs.py), the guide's words for every tag (gather.py) and every exercise's
+    pictures (figures/)."""
     words = signs.CareWords(registry, care)
     drawn = exercise_figures(registry)
     problems = signs.check(registry, words) + gather.guide_problems(registry) + drawn.problems
     if problems:
         raise ContentError(problems)
-    if figures is not None:
-        figures.update(drawn.figures)
-    return words
+    return Checked(words, drawn.figures)
 
 
 class Drawn:

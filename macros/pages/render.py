@@ -46,8 +46,9 @@ class Renderer:
     ):
         self.registry = registry
         self.care = care
-        self.figures: dict[str, Any] = {}
-        self.words = checks.validate(registry, care, self.figures)
+        checked = checks.validate(registry, care)
+        self.words = checked.words
+        self.figures = checked.figures
         self.today = today or date.today()
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
