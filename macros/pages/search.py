@@ -225,6 +225,9 @@ def document(
     known = set(words(" ".join(fields.values())))
     uses = Counter(w for w in words(built.text) if w not in known and w not in STOP_WORDS and not w[0].isdigit())
     doc: dict[str, Any] = {"url": page.url, "kind": label, **{k: v for k, v in fields.items() if v}}
+    if entry is not None and entry.list_title != title:
+        # shown as the result's name: a condition's everyday name first, as in every list
+        doc["label"] = entry.list_title
     if urgent:
         doc["urgent"] = True
         doc["boost"] = URGENT_BOOST

@@ -38,6 +38,10 @@ def test_an_item_page_is_searched_by_its_names_places_and_symptoms(registry):
     assert "Lying on the painful side" in doc["symptoms"]
     assert "rest" in doc["text"] and "menu" not in doc.get("text", "") and "¶" not in doc.get("text", "")
     assert "urgent" not in doc
+    # shown in the results as in every list: the everyday name first
+    assert doc["label"] == "Sore tendons on the outside of the hip (Greater trochanteric pain syndrome)"
+    plain = registry.get("conditions", "groin-strain")
+    assert "label" not in doc_for(registry, PageRecord("conditions/g/", "x", {}, plain, html(plain.title)))
 
 
 def test_glossary_forms_of_a_pages_names_are_its_synonyms(registry):

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +31,11 @@ def test_results_show_title_kind_and_a_snippet_with_the_matched_words_marked(pag
     marked = {m.lower() for m in first.locator("mark").all_inner_texts()}
     assert {"groin", "strain"} <= marked
     assert first.locator(".app-search__snippet").inner_text().strip()
+    # a condition with a clinical title is shown by its everyday name first, as in every list
+    dialog.get_by_role("searchbox").fill("greater trochanteric pain syndrome")
+    expect(results.first.locator(".app-search__title")).to_have_text(
+        "Sore tendons on the outside of the hip (Greater trochanteric pain syndrome)"
+    )
     watch.assert_clean()
 
 

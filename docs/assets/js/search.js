@@ -3,8 +3,9 @@
    Without JavaScript there is no button, so no search box is offered that cannot work. Nothing
    is downloaded until the reader opens search; then the vendored MiniSearch and Porter stemmer,
    the engine (search-engine.js) and the index the build writes (assets/search/index.json) load
-   once. Results show the page's title, what kind of page it is, whether it is about urgent care,
-   and a short snippet, with the words that matched marked. The number of results is announced.
+   once. Results show the page's name (a condition's everyday name first, as in every list),
+   what kind of page it is, whether it is about urgent care, and a short snippet, with the words
+   that matched marked. The number of results is announced.
 
    Keyboard: "/" opens search from anywhere outside a text box; Enter opens the first result;
    the Down and Up arrows move through the results; Escape closes the dialog and focus goes back
@@ -82,7 +83,7 @@
   function result(hit, matched) {
     var meta = el("span", { class: "app-search__meta" }, [el("span", { class: "app-search__kind", text: hit.doc.kind })]);
     if (hit.doc.urgent) meta.appendChild(el("strong", { class: "app-search__urgent", text: "Urgent help" }));
-    var title = marked(hit.doc.title, matched);
+    var title = marked(hit.doc.label || hit.doc.title, matched);
     title.className = "app-search__title";
     var link = el("a", { href: root + hit.doc.url, class: "app-search__link" }, [meta, title]);
     if (hit.snippet) {
