@@ -135,6 +135,7 @@ def test_the_hip_pattern_puts_hip_osteoarthritis_first_and_the_summary_names_the
     assert "hip joint" in pointer and "back" not in pointer, pointer
     status = tab.locator("[data-app-guide-status]").inner_text()
     assert "fit" in status and "all your answers" in status
+    assert "{" not in status + pointer, "the page's words are filled in: {count}, {place}"
     watch.assert_clean()
 
 

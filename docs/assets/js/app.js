@@ -79,21 +79,20 @@
         warned = warned || !box.hidden;
       });
       pointer.textContent = "";
+      /* the words are the page's own (components/guide.html), not the script's */
       if (!count) {
-        status.textContent = "Tick what fits, and the conditions that can cause pain like yours appear below.";
+        status.textContent = status.dataset.start;
       } else if (!shown.length) {
-        status.textContent = "No condition on this site fits all of that. Untick the answer you are least sure of, or see a health professional.";
+        status.textContent = status.dataset.none;
       } else {
-        status.textContent = (shown.length === 1 ? "1 condition fits" : shown.length + " conditions fit") +
-          " all your answers, the most common first.";
+        status.textContent = shown.length === 1 ? status.dataset.one : status.dataset.many.replace("{count}", shown.length);
         var source = likelySource(shown, answers);
         pointer.textContent = source
-          ? "Pain like this often comes from " + source.name.charAt(0).toLowerCase() + source.name.slice(1) +
-            ". Only an examination can tell."
-          : "Pain like this can come from more than one place, such as the hip and the lower back. Only an examination can tell.";
+          ? pointer.dataset.onePlace.replace("{place}", source.name.charAt(0).toLowerCase() + source.name.slice(1))
+          : pointer.dataset.manyPlaces;
       }
       if (warned) {
-        status.textContent += " One of your answers is a warning sign: see the card below the questions.";
+        status.textContent += " " + status.dataset.warned;
       }
     }
 
