@@ -248,6 +248,10 @@ class Region(Titled):
     """A body region where pain is felt, as shown on the body map."""
 
     title: PlainText = Field(description="Name of the region, e.g. 'Outer hip'.")
+    heading: PlainText = Field(
+        description="The heading of the region's page, in a reader's words, e.g. 'Pain on the outside of your hip'. "
+        "Searched as the page's title."
+    )
     other_names: list[PlainText] = Field(
         default_factory=list,
         description="Optional: other words readers use for this place, e.g. 'bum' for the buttock. Searched: "
