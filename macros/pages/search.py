@@ -48,6 +48,10 @@ FIELDS: dict[str, float] = {
 }
 BM25 = {"k": 1.2, "b": 0.5, "d": 0.5}
 MATCH_WEIGHTS = {"fuzzy": 0.2, "prefix": 0.1}
+# A query that is one of a page's names (its title, everyday name or other names; any word order,
+# stop words left out) multiplies the page's score: "hip arthritis" is a name of hip
+# osteoarthritis, which otherwise ranked below pages with "arthritis" in their title.
+NAME_BOOST = 2.0
 # Pages about urgent care rank a little higher: a reader who needs one and misses it loses more
 # than a reader shown one too many.
 URGENT_BOOST = 1.3
@@ -183,6 +187,7 @@ def document(
 ) -> tuple[dict[str, Any], Counter[str]]:
     """One page's search document, and how often its text (the `text` field) uses each word."""
     entry = page.item
+    plain_name = None
     meta_names = [str(n) for n in page.meta.get("other_names", []) or []]
     if entry is not None:
         kind = BY_FOLDER[entry.kind]
@@ -225,7 +230,7 @@ def document(
     known = set(words(" ".join(fields.values())))
     uses = Counter(w for w in words(built.text) if w not in known and w not in STOP_WORDS and not w[0].isdigit())
     doc: dict[str, Any] = {"url": page.url, "kind": label, **{k: v for k, v in fields.items() if v}}
-    if entry is not None and entry.list_title != title:
+    if plain_name and entry is not None:
         # shown as the result's name: a condition's everyday name first, as in every list
         doc["label"] = entry.list_title
     if urgent:
@@ -258,6 +263,7 @@ def search_index(pages: Iterable[PageRecord], registry: Registry) -> dict[str, A
         "fields": FIELDS,
         "bm25": BM25,
         "weights": MATCH_WEIGHTS,
+        "nameBoost": NAME_BOOST,
         "stopWords": sorted(STOP_WORDS),
         "docs": docs,
     }

@@ -59,3 +59,16 @@ def test_a_query_made_of_words_on_the_site_always_finds_something(built_site: Pa
     found = run("site", built_site, sample, limit=1)
     empty = [word for word, hits in zip(sample, found, strict=True) if not hits]
     assert empty == []
+
+
+def test_a_query_that_is_one_of_a_pages_names_puts_that_page_first(built_site: Path):
+    """'hip arthritis' is a name of hip osteoarthritis; pages with 'arthritis' in their title
+    outranked it until a whole name counted for more than its words."""
+    found = run(
+        "site", built_site, ["hip arthritis", "arthritis in my hip", "greater trochanteric pain syndrome"], limit=1
+    )
+    assert [hits[0].url for hits in found] == [
+        "conditions/hip-osteoarthritis",
+        "conditions/hip-osteoarthritis",
+        "conditions/greater-trochanteric-pain-syndrome",
+    ]

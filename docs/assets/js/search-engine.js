@@ -1,7 +1,7 @@
 /* The site's search engine: MiniSearch over the index the build writes (assets/search/index.json,
    made by macros/pages/search.py from the content's structure). The index brings its own field
-   weights, stop words and documents; this file only hands them to MiniSearch (with the Porter
-   stemmer) and picks a snippet.
+   weights, stop words and documents; this file hands them to MiniSearch (with the Porter
+   stemmer), ranks a page higher when the query is one of its names, and picks a snippet.
    The same file runs in the browser (search.js) and in Node (tests/search and benchmarks), so the
    query set is measured on the engine readers use. */
 (function (root, factory) {
@@ -49,6 +49,18 @@
     return fields;
   }));
 
+  /* A page's names, each as one key of its words (stemmed, stop words left out, in any order):
+     a query that is one of a page's names, said in any order ("arthritis in my hip" for
+     "Arthritis of the hip"), ranks that page higher by the index's nameBoost. */
+  function nameKey(text) {
+    return tokenize(text).filter(function (w) { return !stopWords.has(w); }).map(normal).sort().join(" ");
+  }
+  var nameKeys = docs.map(function (doc) {
+    var names = [doc.title, doc.label || ""].concat(doc.names ? doc.names.split(" \u00b7 ") : []);
+    return new Set(names.map(nameKey).filter(Boolean));
+  });
+  var nameBoost = index.nameBoost || 1;
+
   function queryTerms(query) {
     var all = tokenize(query);
     var kept = all.filter(function (term) { return !stopWords.has(term); });
@@ -87,6 +99,9 @@
       var terms = queryTerms(query);
       if (!terms.length) return [];
       var found = engine.search(terms.join(" "));
+      var key = terms.map(normal).sort().join(" ");
+      found.forEach(function (hit) { if (nameKeys[hit.id].has(key)) hit.score *= nameBoost; });
+      found.sort(function (a, b) { return b.score - a.score; });
       return found.slice(0, limit || found.length).map(function (hit) {
         var doc = docs[hit.id];
         return { doc: doc, score: hit.score, terms: hit.terms, snippet: snippet(doc, hit.terms) };
