@@ -24,6 +24,7 @@ from .kinds import KINDS
 from .models import KEBAB, nested_model
 
 Loc = tuple[str | int, ...]
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 class ContentLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -267,6 +268,8 @@ def _value(
             out_list.append(_value(reader, item, (*loc, index), lines, shown, problems))
         return out_list
     assert isinstance(node, ScalarNode)
+    if node.tag == STR_TAG:  # most values: text, as the constructor would give it, without its dispatch
+        return node.value
     return reader.construct_object(node)
 
 

@@ -36,9 +36,14 @@ LEVELS = [level.value for level in Level]  # least urgent first, as the model li
 URGENT_FIRST = LEVELS[::-1]
 
 
+_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
+
+
+@functools.lru_cache(maxsize=8192)
 def sign_key(text: str) -> str:
-    """Signs that differ only in case, punctuation or spacing are the same sign."""
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", plain(text).lower()).split())
+    """Signs that differ only in case, punctuation or spacing are the same sign. (Kept: a
+    shared sign's key is asked for on every page that shows it.)"""
+    return " ".join(_NOT_WORD.sub(" ", plain(text).lower()).split())
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,10 @@ from datetime import date
 
 from markupsafe import Markup
 
+_TAG_OPENER = re.compile(r"<(?=[A-Za-z/!?])")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MARKS = re.compile(r"[*_`#>]")
+
 
 def md(text: str | None, indent: int = 0) -> Markup:
     """Content Markdown, made safe to place inside a template.
@@ -17,7 +21,7 @@ def md(text: str | None, indent: int = 0) -> Markup:
     """
     if not text:
         return Markup("")
-    safe = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", str(text))
+    safe = _TAG_OPENER.sub("&lt;", str(text))
     if indent:
         safe = ("\n" + " " * indent).join(safe.splitlines())
     return Markup(safe)
@@ -27,8 +31,8 @@ def plain(text: str | None) -> str:
     """Markdown -> one line of plain text (for descriptions and comparison cells)."""
     if not text:
         return ""
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", str(text))
-    text = re.sub(r"[*_`#>]", "", text)
+    text = _LINK.sub(r"\1", str(text))
+    text = _MARKS.sub("", text)
     return " ".join(text.split())
 
 

@@ -86,3 +86,18 @@ def test_materials_markup_is_mended_and_a_moved_text_is_named():
     # a page whose content area Material has moved or renamed: that fix is named
     material_html.apply(page.replace('data-md-component="content"', 'data-md-component="main"'))
     assert "content id" in material_html.unmatched()
+
+
+def test_compacting_gives_what_one_whitespace_pattern_gives_on_any_text():
+    """The two fast patterns give exactly what `[ \\t]*\\n\\s*` -> newline gives."""
+    import random
+    import re
+
+    from macros.mkdocs.compact_html import compact
+
+    one_pattern = re.compile(r"[ \t]*\n\s*")
+    pieces = ["a", "b c", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\f", "<p>", "x "]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert compact(text) == one_pattern.sub("\n", text), repr(text)
