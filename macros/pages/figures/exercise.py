@@ -19,7 +19,7 @@ from .poses import BASE_POSES, SEAT_HEIGHT, expand
 
 Loc = tuple[str | int, ...]
 
-MAT_HALF_WIDTH = 0.2  # heights: how far the mat reaches to each side of the body
+MAT_MARGIN = 0.05  # heights: how far the mat reaches beyond the body on the floor, seen from above
 MARGIN = 0.06  # around the figure, in heights
 SCALE = 100.0  # picture units per height
 BELOW_FLOOR = 0.003  # how far a surface may dip below the floor before it is an error (heights)
@@ -192,7 +192,7 @@ class Panel:
     groups: list[Group]
     capsules: list[draw.Capsule]
     floor: float | None  # picture y of the floor line
-    mat: tuple[float, float, float, float] | None  # x, y, width, height
+    mat: list[draw.Flat] | None  # the mat's corners in the picture
     chair: list[tuple[float, float, float, float]] = field(default_factory=list)
     arrow: Arrow | None = None
     feel: tuple[float, float, float, float, float] | None = None  # cx, cy, rx, ry, rotation
@@ -231,9 +231,12 @@ def _draw(ill: Any, figure_id: str) -> Figure:
     right = max(max(c.a[0] + c.ra, c.b[0] + c.rb) for sh in shapes for c in sh.values())
     top = min(min(c.a[1] - c.ra, c.b[1] - c.rb) for sh in shapes for c in sh.values())
     bottom = max(max(c.a[1] + c.ra, c.b[1] + c.rb) for sh in shapes for c in sh.values())
-    bottom = max(bottom, probe.flat((0, 0, MAT_HALF_WIDTH))[1] if view == "above" else 0.0)
-    if view == "front":
-        bottom = max(bottom, probe.flat((0, 0, -MAT_HALF_WIDTH))[1])
+    bottom = max(bottom, 0.0)
+    if view != "side":  # the mat seen from above is a stretch of floor around the body
+        corners = [probe.flat(c) for s in solved if s.mat for c in _mat_corners(s)]
+        left = min([left, *(x for x, _ in corners)])
+        right = max([right, *(x for x, _ in corners)])
+        bottom = max([bottom, *(y for _, y in corners)])
     top -= ARROW_LENGTH + 8  # room for the arrow above and beside the body
     left -= ARROW_LENGTH / 2
     right += ARROW_LENGTH / 2
@@ -269,11 +272,11 @@ def _draw(ill: Any, figure_id: str) -> Figure:
         xs = [x for c in caps.values() for x in (c.a[0] - c.ra, c.b[0] + c.rb, c.a[0] + c.ra, c.b[0] - c.rb)]
         mat = None
         if s.mat:
-            if view != "side":  # the mat is a strip of floor, seen from above at a slant
-                ends = sorted(camera.flat((0, 0, z))[1] for z in (-MAT_HALF_WIDTH, MAT_HALF_WIDTH))
-                mat = (min(xs) - 6, ends[0], max(xs) - min(xs) + 12, ends[1] - ends[0])
-            elif floor is not None:
-                mat = (min(xs) - 6, floor - 2.4, max(xs) - min(xs) + 12, 2.4)
+            if view != "side":  # the mat is a stretch of floor, seen from above at a slant
+                mat = [camera.flat(c) for c in _mat_corners(s)]
+            elif floor is not None:  # a thin mat on the floor line
+                x0, x1, y0 = min(xs) - 6, max(xs) + 6, floor - 2.4
+                mat = [(x0, y0), (x1, y0), (x1, floor), (x0, floor)]
         note = []
         p = Panel(
             pid,
@@ -306,6 +309,16 @@ def _draw(ill: Any, figure_id: str) -> Figure:
     for p in panels:
         p.top = crop
     return Figure(figure_id, view, panels, direction, solved)
+
+
+def _mat_corners(s: Solved) -> list[Vec]:
+    """The corners of the mat under a body, on the floor: the body's own stretch of floor and a
+    little more, so the mat is as long and as wide as the body lying on it."""
+    xs = [p.at[0] for p in s.points.values()]
+    zs = [p.at[2] for p in s.points.values()]
+    x0, x1 = min(xs) - MAT_MARGIN, max(xs) + MAT_MARGIN
+    z0, z1 = min(zs) - MAT_MARGIN, max(zs) + MAT_MARGIN
+    return [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
 
 
 def _point_words(point: str) -> tuple[str, bool]:
