@@ -35,10 +35,10 @@ def orbit(azimuth: float, elevation: float, mirror: bool = False) -> tuple[Vec, 
 # Picture axes in the world, and the direction toward the viewer, for each view.
 VIEWS: dict[str, tuple[Vec, Vec, Vec]] = {
     "side": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
-    # facing the body's front from 25 degrees above the floor: for lying on the side, a knee
+    # facing the body's front from 20 degrees above the floor: for lying on the side, a knee
     # that lifts rises in the picture, and the bent hips and knees (which point at the viewer)
     # still show their bend; low enough that the mat is a thin strip, not a big rectangle
-    "front": orbit(180, 25, mirror=True),
+    "front": orbit(180, 20, mirror=True),
     # from the side and 60 degrees above: legs that cross or move across the body show it
     "above": orbit(0, 60),
     # from beyond the feet, half way round from the side, and 35 degrees above: a knee that

@@ -260,7 +260,17 @@ def _draw(ill: Any, figure_id: str) -> Figure:
                 )
             ]
         )
-    direction = direction_words(point, move, solved[motion_at - 1])
+    direction = direction_words(point, move, solved[motion_at - 1], view)
+    if not direction:
+        raise FigureError(
+            [
+                (
+                    ("illustration", "motion", "point"),
+                    f"the {_words(point)} moves mostly towards or away from the viewer in the {view} view, "
+                    "so no arrow can show it; choose another view",
+                )
+            ]
+        )
     chair_x = solved[0].points["hips"].at[0]
 
     panels = []
@@ -403,12 +413,14 @@ def _feel(camera: draw.Camera, s: Solved, place: str, side: str) -> tuple[float,
     return (cx, cy, 0.055 * SCALE, 0.038 * SCALE, angle)
 
 
-def direction_words(point: str, move: Vec, s: Solved) -> str:
+def direction_words(point: str, move: Vec, s: Solved, view: str = "side") -> str:
     """The movement in words a reader uses: up, down, forwards, towards your head, out to the
-    side... the largest parts first, from the drawn (solved) motion."""
+    side... the largest parts first, from the drawn (solved) motion. A word is said only when
+    its way in the picture agrees with the drawn arrow (moving towards the viewer is not "up"
+    however large it is); empty when no word can be seen in this view."""
     pts = s.points
-    parts: list[tuple[float, str]] = []
-    parts.append((move[1], "up" if move[1] > 0 else "down"))
+    parts: list[tuple[float, str, Vec]] = []  # size of the part, its word, the word's way in the world
+    parts.append((move[1], "up" if move[1] > 0 else "down", solve.UP))
     if s.lying:
         along = body.sub(pts["head"].at, pts["hips"].at)
         words = ("towards your head", "towards your feet")
@@ -419,8 +431,7 @@ def direction_words(point: str, move: Vec, s: Solved) -> str:
     length = body.norm(along) or 1.0
     along = body.scale(along, 1 / length)
     a = body.dot(move, along)
-    parts.append((a, words[0] if a > 0 else words[1]))
-    side = (-along[2], 0.0, along[0])  # horizontal, across the body
+    parts.append((a, words[0] if a > 0 else words[1], along))
     if point.startswith(("near-", "far-")):
         right = body.column(pts["hips"].frame, 2)
         outward = body.scale(right, 1.0 if point.startswith("near-") else -1.0)
@@ -428,9 +439,17 @@ def direction_words(point: str, move: Vec, s: Solved) -> str:
         if body.norm(outward) > 0.5:
             side = body.scale(outward, 1 / body.norm(outward))
             c = body.dot(move, side)
-            parts.append((c, "out to the side" if c > 0 else "across your body"))
+            parts.append((c, "out to the side" if c > 0 else "across your body", side))
     size = body.norm(move)
-    chosen = [w for v, w in sorted(parts, key=lambda p: -abs(p[0])) if abs(v) >= 0.4 * size]
+    ex, ey, _ = draw.VIEWS[view]
+    drawn = (body.dot(move, ex), body.dot(move, ey))
+
+    def seen(value: float, way: Vec) -> bool:
+        shown = (body.dot(way, ex) * value, body.dot(way, ey) * value)
+        agree = shown[0] * drawn[0] + shown[1] * drawn[1]
+        return agree > 0.3 * math.hypot(*shown) * math.hypot(*drawn) and math.hypot(*shown) > 0.2 * abs(value)
+
+    chosen = [w for v, w, way in sorted(parts, key=lambda p: -abs(p[0])) if abs(v) >= 0.4 * size and seen(v, way)]
     return " and ".join(chosen)
 
 
