@@ -232,6 +232,18 @@ def test_the_piriformis_knee_goes_sideways_in_the_picture_as_its_words_say(figur
     assert abs(dx) > abs(dy), "an arrow across the body is not an arrow up the page"
 
 
+def test_a_chair_is_drawn_over_the_far_leg_and_under_the_rest_of_the_body(figures):
+    """The far leg is beyond the chair: the seated hip flexor stretch's back leg slides down
+    beside the seat, behind the chair's legs, not through them."""
+    seated = [(fig, p) for fig in figures.values() for p in fig.panels if p.chair]
+    assert len(seated) >= 4
+    for fig, panel in seated:
+        far_leg = panel.groups[panel.chair_after]
+        assert far_leg.shapes[0] == f"{panel.id}-far-hip-far-knee", fig.id
+        later = {shape for g in panel.groups[panel.chair_after + 1 :] for shape in g.shapes}
+        assert f"{panel.id}-hips-waist" in later and f"{panel.id}-near-hip-near-knee" in later, fig.id
+
+
 def test_where_to_feel_it_is_said_in_words_when_it_is_shaded(registry, figures):
     for entry in registry.all("exercises"):
         last = figures[entry.id].panels[-1]

@@ -194,6 +194,7 @@ class Panel:
     floor: float | None  # picture y of the floor line
     mat: list[draw.Flat] | None  # the mat's corners in the picture
     chair: list[tuple[float, float, float, float]] = field(default_factory=list)
+    chair_after: int = -1  # the chair is drawn after this group (-1: before the body)
     arrow: Arrow | None = None
     feel: tuple[float, float, float, float, float] | None = None  # cx, cy, rx, ry, rotation
     top: float = 0.0  # the picture starts this far down its drawing area (headroom not needed)
@@ -302,6 +303,9 @@ def _draw(ill: Any, figure_id: str) -> Figure:
         )
         if s.seat:
             p.chair = _chair(camera, chair_x)
+            # the far leg is beyond the chair: a leg that slides back beside the seat passes
+            # behind the chair's legs and back, not through them
+            p.chair_after = next(i for i, g in enumerate(groups) if g.shapes[0] == f"{pid}-far-hip-far-knee")
         if k == motion_at:
             p.arrow = place_arrow(camera.flat(before), camera.flat(after), p.capsules, width, height)
             subject, plural = _point_words(point)
