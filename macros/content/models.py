@@ -574,10 +574,12 @@ class FigureFeel(Strict):
 class Illustration(Strict):
     """Numbered pictures of the exercise, drawn from these poses when the site is built."""
 
-    view: Literal["side", "front", "above"] | None = Field(
+    view: Literal["side", "front", "above", "three-quarter"] | None = Field(
         default=None,
         description="Optional: where the viewer stands. side (the default for most poses), front (facing the "
-        "body, as for lying on the side) or above (from the side and above, for legs that cross the body).",
+        "body from a little above, as for lying on the side: a knee that lifts rises in the picture), above "
+        "(from the side and high above) or three-quarter (from beyond the feet, half way round from the side "
+        "and above: a knee that moves across the body goes sideways in the picture).",
     )
     panels: list[FigurePanel] = Field(min_length=2, max_length=3, description="The pictures, start first (2 or 3).")
     motion: FigureMotion = Field(description="The main movement, drawn as one arrow.")

@@ -150,6 +150,100 @@ def test_every_panel_has_words_and_the_direction_word_matches_the_drawn_arrow(fi
             assert ("backwards" in words) <= (dx < 0), fig.id
 
 
+def _word_ways(fig: exercise.Figure, point: str) -> dict[str, body.Vec]:
+    """Each direction word's way in the world, worked out here apart from the drawing code."""
+    pts = fig.solved[-1].points
+    along = body.sub(pts["head"].at, pts["hips"].at) if fig.solved[-1].lying else body.column(pts["hips"].frame, 0)
+    along = (along[0], 0.0, along[2])
+    out = body.column(pts["hips"].frame, 2)
+    out = body.scale((out[0], 0.0, out[2]), 1.0 if point.startswith("near-") else -1.0)
+    back = body.scale(along, -1.0)
+    return {
+        "up": (0.0, 1.0, 0.0),
+        "down": (0.0, -1.0, 0.0),
+        "towards your head": along,
+        "towards your feet": back,
+        "forwards": along,
+        "backwards": back,
+        "out to the side": out,
+        "across your body": body.scale(out, -1.0),
+    }
+
+
+def test_in_every_view_each_direction_word_goes_the_way_the_drawn_arrow_goes(registry, figures):
+    """The words are the drawn motion's: each word's way, seen by the figure's camera, points
+    the way the arrow does (not merely the way the body moved in 3-D)."""
+    for entry in registry.all("exercises"):
+        fig = figures[entry.id]
+        (panel,) = [p for p in fig.panels if p.arrow]
+        arrow = (panel.arrow.tip[0] - panel.arrow.tail[0], panel.arrow.tip[1] - panel.arrow.tail[1])
+        camera = draw.Camera(fig.view, exercise.SCALE, (0.0, 0.0))
+        ways = _word_ways(fig, entry.illustration.motion.point)
+        for word in fig.direction.split(" and "):
+            seen = camera.flat(ways[word])
+            assert seen[0] * arrow[0] + seen[1] * arrow[1] > 0, (fig.id, fig.view, word)
+
+
+def test_every_view_is_a_true_projection_so_bones_keep_their_length_as_the_camera_sees_them(figures):
+    for name, (ex, ey, toward) in draw.VIEWS.items():
+        for u, v in ((ex, ey), (ey, toward), (toward, ex)):
+            assert body.dot(u, v) == pytest.approx(0, abs=1e-12), name
+        for u in (ex, ey, toward):
+            assert body.norm(u) == pytest.approx(1), name
+    bones = [*exercise.TRUNK, *exercise.NEAR_LEG, *exercise.FAR_LEG, *exercise.NEAR_ARM, *exercise.FAR_ARM]
+    for fig in figures.values():
+        ex, ey, _ = draw.VIEWS[fig.view]
+        for panel, solved in zip(fig.panels, fig.solved, strict=True):
+            drawn = {
+                pid.removeprefix(panel.id + "-"): c for (pid, _), c in zip(panel.paths, panel.capsules, strict=True)
+            }
+            for a, b in bones:
+                c = drawn[f"{a}-{b}"]
+                bone = body.sub(solved.points[b].at, solved.points[a].at)
+                seen = math.hypot(body.dot(bone, ex), body.dot(bone, ey)) * exercise.SCALE
+                assert math.dist(c.a, c.b) == pytest.approx(seen, abs=1e-9), (fig.id, a, b)
+                assert seen <= body.norm(bone) * exercise.SCALE + 1e-9
+
+
+def _picture_of(fig: exercise.Figure, k: int, point: str) -> tuple[float, float]:
+    return draw.Camera(fig.view, exercise.SCALE, (0.0, 0.0)).flat(fig.solved[k].points[point].at)
+
+
+def test_the_clam_s_top_knee_rises_in_the_picture_while_the_feet_stay_together(figures):
+    fig = figures["clam"]
+    assert fig.view == "front" and fig.direction == "up"
+    before, after = _picture_of(fig, 0, "near-knee"), _picture_of(fig, 1, "near-knee")
+    assert before[1] - after[1] > 10  # picture units (a tenth of the body's height), y points down
+    for k, solved in enumerate(fig.solved):
+        ankles = body.norm(body.sub(solved.points["near-ankle"].at, solved.points["far-ankle"].at))
+        assert ankles < 0.08, (k, ankles)  # the ankles' own thickness is 0.04
+    assert body.norm(body.sub(fig.solved[1].points["hips"].at, fig.solved[0].points["hips"].at)) < 1e-3
+    # the lifted knee is above the line from hip to ankle in the picture: the clam opens
+    hip, ankle = _picture_of(fig, 1, "near-hip"), _picture_of(fig, 1, "near-ankle")
+    t = (after[0] - hip[0]) / (ankle[0] - hip[0])
+    assert after[1] < hip[1] + t * (ankle[1] - hip[1]) - 3
+
+
+def test_the_piriformis_knee_goes_sideways_in_the_picture_as_its_words_say(figures):
+    fig = figures["piriformis-stretch"]
+    (panel,) = [p for p in fig.panels if p.arrow]
+    dx, dy = panel.arrow.tip[0] - panel.arrow.tail[0], panel.arrow.tip[1] - panel.arrow.tail[1]
+    assert "across your body" in fig.direction
+    assert abs(dx) > abs(dy), "an arrow across the body is not an arrow up the page"
+
+
+def test_a_chair_is_drawn_over_the_far_leg_and_under_the_rest_of_the_body(figures):
+    """The far leg is beyond the chair: the seated hip flexor stretch's back leg slides down
+    beside the seat, behind the chair's legs, not through them."""
+    seated = [(fig, p) for fig in figures.values() for p in fig.panels if p.chair]
+    assert len(seated) >= 4
+    for fig, panel in seated:
+        far_leg = panel.groups[panel.chair_after]
+        assert far_leg.shapes[0] == f"{panel.id}-far-hip-far-knee", fig.id
+        later = {shape for g in panel.groups[panel.chair_after + 1 :] for shape in g.shapes}
+        assert f"{panel.id}-hips-waist" in later and f"{panel.id}-near-hip-near-knee" in later, fig.id
+
+
 def test_where_to_feel_it_is_said_in_words_when_it_is_shaded(registry, figures):
     for entry in registry.all("exercises"):
         last = figures[entry.id].panels[-1]
@@ -238,6 +332,10 @@ BAD_POSES = {
     ),
     "unreachable-contact.yaml": ("illustration.panels[1].contacts", "with feet resting on the floor"),
     "no-motion.yaml": ("illustration.motion.point", "the head hardly moves between panels 1 and 2"),
+    "motion-out-of-view.yaml": (
+        "illustration.motion.point",
+        "the near knee moves mostly towards or away from the viewer in the side view",
+    ),
 }
 
 
@@ -265,6 +363,20 @@ def test_an_unknown_base_pose_is_a_field_error_naming_the_poses(tmp_path: Path):
     (problem,) = caught.value.problems
     assert problem.field == "illustration.panels[0].pose"
     assert "lying-knees-bent" in problem.message + problem.hint
+
+
+def test_an_unknown_view_is_a_field_error_at_its_line_naming_the_views(tmp_path: Path):
+    root = content_with("unreachable-contact.yaml", tmp_path)
+    path = root / "exercises" / "knee-to-chest.yaml"
+    text = path.read_text().replace("illustration:\n", "illustration:\n  view: sideways\n", 1)
+    path.write_text(text)
+    with pytest.raises(ContentError) as caught:
+        build(root)
+    (problem,) = caught.value.problems
+    assert problem.file == "content_data/exercises/knee-to-chest.yaml"
+    assert problem.field == "illustration.view"
+    assert text.splitlines()[problem.line - 1] == "  view: sideways"
+    assert "three-quarter" in problem.message + problem.hint
 
 
 def test_every_bad_pose_fixture_is_tested():

@@ -16,16 +16,34 @@ from .body import Point, Vec
 
 Flat = tuple[float, float]
 
-_C, _S = math.cos(math.radians(60)), math.sin(math.radians(60))
-_C35, _S35 = math.cos(math.radians(35)), math.sin(math.radians(35))
+
+def orbit(azimuth: float, elevation: float, mirror: bool = False) -> tuple[Vec, Vec, Vec]:
+    """Picture axes (right, up) and the direction toward the viewer for a viewer who starts at
+    the side view (looking along -z at the body's near side), walks `azimuth` degrees round the
+    body toward +x (where a lying body's feet are) and looks down from `elevation` degrees above
+    the floor. `mirror` flips the picture left to right, so a body seen from its other side still
+    has its head on the left like every other figure."""
+    a, e = math.radians(azimuth), math.radians(elevation)
+    toward = (math.sin(a) * math.cos(e), math.sin(e), math.cos(a) * math.cos(e))
+    right = (math.cos(a), 0.0, -math.sin(a))
+    up = (-math.sin(a) * math.sin(e), math.cos(e), -math.cos(a) * math.sin(e))
+    if mirror:
+        right = (-right[0], -right[1], -right[2])
+    return right, up, toward
+
 
 # Picture axes in the world, and the direction toward the viewer, for each view.
 VIEWS: dict[str, tuple[Vec, Vec, Vec]] = {
     "side": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
-    # facing the body's front from 35 degrees above: for lying on the side, bent knees show
-    "front": ((1, 0, 0), (0, _C35, _S35), (0, _S35, -_C35)),
+    # facing the body's front from 20 degrees above the floor: for lying on the side, a knee
+    # that lifts rises in the picture, and the bent hips and knees (which point at the viewer)
+    # still show their bend; low enough that the mat is a thin strip, not a big rectangle
+    "front": orbit(180, 20, mirror=True),
     # from the side and 60 degrees above: legs that cross or move across the body show it
-    "above": ((1, 0, 0), (0, _C, -_S), (0, _S, _C)),
+    "above": orbit(0, 60),
+    # from beyond the feet, half way round from the side, and 35 degrees above: a knee that
+    # moves across the body goes sideways in the picture, a knee that bends up goes up
+    "three-quarter": orbit(45, 35),
     # a standing body seen from in front (its right side on the viewer's left) and from behind
     "body-front": ((0, 0, -1), (0, 1, 0), (1, 0, 0)),
     "body-back": ((0, 0, 1), (0, 1, 0), (-1, 0, 0)),

@@ -19,7 +19,7 @@ from .poses import BASE_POSES, SEAT_HEIGHT, expand
 
 Loc = tuple[str | int, ...]
 
-MAT_HALF_WIDTH = 0.2  # heights: how far the mat reaches to each side of the body
+MAT_MARGIN = 0.05  # heights: how far the mat reaches beyond the body on the floor, seen from above
 MARGIN = 0.06  # around the figure, in heights
 SCALE = 100.0  # picture units per height
 BELOW_FLOOR = 0.003  # how far a surface may dip below the floor before it is an error (heights)
@@ -192,8 +192,9 @@ class Panel:
     groups: list[Group]
     capsules: list[draw.Capsule]
     floor: float | None  # picture y of the floor line
-    mat: tuple[float, float, float, float] | None  # x, y, width, height
+    mat: list[draw.Flat] | None  # the mat's corners in the picture
     chair: list[tuple[float, float, float, float]] = field(default_factory=list)
+    chair_after: int = -1  # the chair is drawn after this group (-1: before the body)
     arrow: Arrow | None = None
     feel: tuple[float, float, float, float, float] | None = None  # cx, cy, rx, ry, rotation
     top: float = 0.0  # the picture starts this far down its drawing area (headroom not needed)
@@ -231,9 +232,12 @@ def _draw(ill: Any, figure_id: str) -> Figure:
     right = max(max(c.a[0] + c.ra, c.b[0] + c.rb) for sh in shapes for c in sh.values())
     top = min(min(c.a[1] - c.ra, c.b[1] - c.rb) for sh in shapes for c in sh.values())
     bottom = max(max(c.a[1] + c.ra, c.b[1] + c.rb) for sh in shapes for c in sh.values())
-    bottom = max(bottom, probe.flat((0, 0, MAT_HALF_WIDTH))[1] if view == "above" else 0.0)
-    if view == "front":
-        bottom = max(bottom, probe.flat((0, 0, -MAT_HALF_WIDTH))[1])
+    bottom = max(bottom, 0.0)
+    if view != "side":  # the mat seen from above is a stretch of floor around the body
+        corners = [probe.flat(c) for s in solved if s.mat for c in _mat_corners(s)]
+        left = min([left, *(x for x, _ in corners)])
+        right = max([right, *(x for x, _ in corners)])
+        bottom = max([bottom, *(y for _, y in corners)])
     top -= ARROW_LENGTH + 8  # room for the arrow above and beside the body
     left -= ARROW_LENGTH / 2
     right += ARROW_LENGTH / 2
@@ -257,7 +261,17 @@ def _draw(ill: Any, figure_id: str) -> Figure:
                 )
             ]
         )
-    direction = direction_words(point, move, solved[motion_at - 1])
+    direction = direction_words(point, move, solved[motion_at - 1], view)
+    if not direction:
+        raise FigureError(
+            [
+                (
+                    ("illustration", "motion", "point"),
+                    f"the {_words(point)} moves mostly towards or away from the viewer in the {view} view, "
+                    "so no arrow can show it; choose another view",
+                )
+            ]
+        )
     chair_x = solved[0].points["hips"].at[0]
 
     panels = []
@@ -269,11 +283,11 @@ def _draw(ill: Any, figure_id: str) -> Figure:
         xs = [x for c in caps.values() for x in (c.a[0] - c.ra, c.b[0] + c.rb, c.a[0] + c.ra, c.b[0] - c.rb)]
         mat = None
         if s.mat:
-            if view != "side":  # the mat is a strip of floor, seen from above at a slant
-                ends = sorted(camera.flat((0, 0, z))[1] for z in (-MAT_HALF_WIDTH, MAT_HALF_WIDTH))
-                mat = (min(xs) - 6, ends[0], max(xs) - min(xs) + 12, ends[1] - ends[0])
-            elif floor is not None:
-                mat = (min(xs) - 6, floor - 2.4, max(xs) - min(xs) + 12, 2.4)
+            if view != "side":  # the mat is a stretch of floor, seen from above at a slant
+                mat = [camera.flat(c) for c in _mat_corners(s)]
+            elif floor is not None:  # a thin mat on the floor line
+                x0, x1, y0 = min(xs) - 6, max(xs) + 6, floor - 2.4
+                mat = [(x0, y0), (x1, y0), (x1, floor), (x0, floor)]
         note = []
         p = Panel(
             pid,
@@ -289,6 +303,9 @@ def _draw(ill: Any, figure_id: str) -> Figure:
         )
         if s.seat:
             p.chair = _chair(camera, chair_x)
+            # the far leg is beyond the chair: a leg that slides back beside the seat passes
+            # behind the chair's legs and back, not through them
+            p.chair_after = next(i for i, g in enumerate(groups) if g.shapes[0] == f"{pid}-far-hip-far-knee")
         if k == motion_at:
             p.arrow = place_arrow(camera.flat(before), camera.flat(after), p.capsules, width, height)
             subject, plural = _point_words(point)
@@ -306,6 +323,16 @@ def _draw(ill: Any, figure_id: str) -> Figure:
     for p in panels:
         p.top = crop
     return Figure(figure_id, view, panels, direction, solved)
+
+
+def _mat_corners(s: Solved) -> list[Vec]:
+    """The corners of the mat under a body, on the floor: the body's own stretch of floor and a
+    little more, so the mat is as long and as wide as the body lying on it."""
+    xs = [p.at[0] for p in s.points.values()]
+    zs = [p.at[2] for p in s.points.values()]
+    x0, x1 = min(xs) - MAT_MARGIN, max(xs) + MAT_MARGIN
+    z0, z1 = min(zs) - MAT_MARGIN, max(zs) + MAT_MARGIN
+    return [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
 
 
 def _point_words(point: str) -> tuple[str, bool]:
@@ -390,12 +417,14 @@ def _feel(camera: draw.Camera, s: Solved, place: str, side: str) -> tuple[float,
     return (cx, cy, 0.055 * SCALE, 0.038 * SCALE, angle)
 
 
-def direction_words(point: str, move: Vec, s: Solved) -> str:
+def direction_words(point: str, move: Vec, s: Solved, view: str = "side") -> str:
     """The movement in words a reader uses: up, down, forwards, towards your head, out to the
-    side... the largest parts first, from the drawn (solved) motion."""
+    side... the largest parts first, from the drawn (solved) motion. A word is said only when
+    its way in the picture agrees with the drawn arrow (moving towards the viewer is not "up"
+    however large it is); empty when no word can be seen in this view."""
     pts = s.points
-    parts: list[tuple[float, str]] = []
-    parts.append((move[1], "up" if move[1] > 0 else "down"))
+    parts: list[tuple[float, str, Vec]] = []  # size of the part, its word, the word's way in the world
+    parts.append((move[1], "up" if move[1] > 0 else "down", solve.UP))
     if s.lying:
         along = body.sub(pts["head"].at, pts["hips"].at)
         words = ("towards your head", "towards your feet")
@@ -406,8 +435,7 @@ def direction_words(point: str, move: Vec, s: Solved) -> str:
     length = body.norm(along) or 1.0
     along = body.scale(along, 1 / length)
     a = body.dot(move, along)
-    parts.append((a, words[0] if a > 0 else words[1]))
-    side = (-along[2], 0.0, along[0])  # horizontal, across the body
+    parts.append((a, words[0] if a > 0 else words[1], along))
     if point.startswith(("near-", "far-")):
         right = body.column(pts["hips"].frame, 2)
         outward = body.scale(right, 1.0 if point.startswith("near-") else -1.0)
@@ -415,9 +443,17 @@ def direction_words(point: str, move: Vec, s: Solved) -> str:
         if body.norm(outward) > 0.5:
             side = body.scale(outward, 1 / body.norm(outward))
             c = body.dot(move, side)
-            parts.append((c, "out to the side" if c > 0 else "across your body"))
+            parts.append((c, "out to the side" if c > 0 else "across your body", side))
     size = body.norm(move)
-    chosen = [w for v, w in sorted(parts, key=lambda p: -abs(p[0])) if abs(v) >= 0.4 * size]
+    ex, ey, _ = draw.VIEWS[view]
+    drawn = (body.dot(move, ex), body.dot(move, ey))
+
+    def seen(value: float, way: Vec) -> bool:
+        shown = (body.dot(way, ex) * value, body.dot(way, ey) * value)
+        agree = shown[0] * drawn[0] + shown[1] * drawn[1]
+        return agree > 0.3 * math.hypot(*shown) * math.hypot(*drawn) and math.hypot(*shown) > 0.2 * abs(value)
+
+    chosen = [w for v, w, way in sorted(parts, key=lambda p: -abs(p[0])) if abs(v) >= 0.4 * size and seen(v, way)]
     return " and ".join(chosen)
 
 
