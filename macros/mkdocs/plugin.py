@@ -82,4 +82,5 @@ def on_post_build(env: Any) -> None:
     write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)
     env.hip_and_back_search.write(env.conf["site_dir"], env.hip_and_back_registry)
     write_body_sprite(env.conf["site_dir"], env.hip_and_back_renderer.body_sprite())
-    write_body_sprite(env.conf["site_dir"], env.hip_and_back_renderer.anatomy_sprite(), ANATOMY_SPRITE)
+    for diagram, svg in env.hip_and_back_renderer.anatomy_sprites().items():
+        write_body_sprite(env.conf["site_dir"], svg, ANATOMY_SPRITE.format(diagram))

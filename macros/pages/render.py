@@ -95,9 +95,13 @@ class Renderer:
         """The diagram each anatomy page shows, by part id (figures/anatomy.py)."""
         return anatomy.page_diagrams(tuple(a.id for a in self.registry.all("anatomy")))
 
-    def anatomy_sprite(self) -> str:
-        """assets/figures/anatomy.svg: the shapes of every anatomy diagram, which pages link and shade."""
-        return self._macro("components/anatomy-sprite.svg", "anatomy_sprite", list(anatomy.diagrams().values()))
+    def anatomy_sprites(self) -> dict[str, str]:
+        """assets/figures/anatomy-<diagram>.svg: each anatomy diagram's shapes, which its pages
+        link and shade, in a file of its own (a page loads only the diagram it shows)."""
+        return {
+            name: self._macro("components/anatomy-sprite.svg", "anatomy_sprite", diagram)
+            for name, diagram in anatomy.diagrams().items()
+        }
 
     def _page_data(self, entry: Entry) -> dict[str, Any]:
         """What an item's page shows beyond its own fields, gathered before rendering."""

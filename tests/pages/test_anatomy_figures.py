@@ -80,19 +80,22 @@ def test_the_highlighted_part_is_the_page_s_own_and_every_other_part_links_to_it
         # the drawing under the links is hidden from screen readers; its own part is highlighted
         drawing = figure.svg.find("g", attrs={"aria-hidden": "true"}, recursive=False)
         (highlighted,) = drawing.select("g.app-anat__own")
-        assert {u["href"].rsplit("--", 1)[1].rsplit("-", 1)[0] for u in highlighted.find_all("use")} == {part}
+        assert {u["href"].partition("#")[2].rsplit("-", 1)[0] for u in highlighted.find_all("use")} == {part}
         caption = figure.figcaption.get_text()
         assert titles[part].lower() in caption.lower() and "Highlighted" in caption
 
 
-def test_every_shape_a_page_uses_is_in_the_cached_sprite(renderer, pages):
-    sprite = BeautifulSoup(renderer.anatomy_sprite(), "html.parser")
-    symbols = {s["id"] for s in sprite.find_all("symbol")}
+def test_every_shape_a_page_uses_is_in_its_diagram_s_cached_file(renderer, pages):
+    sprites = renderer.anatomy_sprites()
+    assert set(sprites) == set(anatomy.DRAW)
     for part, figure in pages.items():
+        diagram = renderer.anatomy[part].id
+        symbols = {s["id"] for s in BeautifulSoup(sprites[diagram], "html.parser").find_all("symbol")}
         for use in figure.find_all("use"):
             file, _, symbol = use["href"].partition("#")
-            assert file == "../../assets/figures/anatomy.svg" and symbol in symbols, (part, use["href"])
-    assert "<text" not in renderer.anatomy_sprite(), "words belong in the page, not the picture"
+            assert file == f"../../assets/figures/anatomy-{diagram}.svg" and symbol in symbols, (part, use["href"])
+    for svg in sprites.values():
+        assert "<text" not in svg, "words belong in the page, not the picture"
 
 
 def test_labels_do_not_overlap_and_stay_inside_the_picture():
@@ -121,7 +124,7 @@ def test_labels_are_at_least_12_px_on_a_phone():
 def test_the_same_data_draws_the_same_bytes():
     def draw() -> tuple[str, str]:
         fresh = Renderer(build(ROOT / "content_data"), care=care_from_config(ROOT / "mkdocs.yml"))
-        return fresh.item_page("anatomy", "hip-labrum"), fresh.anatomy_sprite()
+        return fresh.item_page("anatomy", "hip-labrum"), "".join(fresh.anatomy_sprites().values())
 
     first, second = draw(), draw()
     assert first == second

@@ -5,7 +5,7 @@ Four base diagrams are drawn here as geometry from a few named measurements: the
 from the side, the pelvis and hips from in front, a hip joint cut open from in front, and the
 hips and thighs from behind. Each shape belongs to one anatomy part (or is context, drawn but not
 a link) and has a tissue kind (bone, disc, joint, capsule, nerve, muscle, bursa) that the page's
-CSS colours. The shapes go into one cached file (assets/figures/anatomy.svg); the labels, links
+CSS colours. The shapes go into a cached file per diagram (assets/figures/anatomy-<id>.svg); the labels, links
 and words go into each page (templates/components/anatomy-figure.html).
 
 Which diagram a page shows is `PAGE_DIAGRAM`, one line per part. Only numbers, words and path
@@ -106,9 +106,44 @@ def _p(x: float, y: float) -> str:
     return f"{n(x)} {n(y)}"
 
 
+def _num(v: float) -> str:
+    """A number as short as SVG allows: one decimal, no leading zero ('.5', '-.5'), never '-0'."""
+    text = n(v)
+    return text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) else text
+
+
+class _Pen:
+    """Path data with relative commands (short numbers, so the cached file stays small): points
+    are rounded to one decimal first, and each step is measured between rounded points, so no
+    error adds up along a path."""
+
+    def __init__(self, start: Flat) -> None:
+        self.at = (round(start[0], 1), round(start[1], 1))
+        self.d = "M" + _p(*self.at)
+
+    def to(self, command: str, *points: Flat) -> None:
+        rounded_points = [(round(x, 1), round(y, 1)) for x, y in points]
+        text = ""
+        for x, y in rounded_points:
+            for v in (x - self.at[0], y - self.at[1]):
+                num = _num(v)
+                sep = "" if not text or num.startswith("-") or (num.startswith(".") and "." in _last(text)) else " "
+                text += sep + num
+        self.d += command + text
+        self.at = rounded_points[-1]
+
+
+def _last(text: str) -> str:
+    """The last number written so far."""
+    for k in range(len(text) - 1, -1, -1):
+        if text[k] in " -" or (text[k] == "." and "." in text[k + 1 :]):
+            return text[k:]
+    return text
+
+
 def rounded(points: Sequence[Flat], r: float = 4.0) -> str:
     """A closed polygon with each corner rounded (a quadratic curve of reach r)."""
-    out = []
+    pen: _Pen | None = None
     count = len(points)
     for i, (x, y) in enumerate(points):
         px, py = points[i - 1]
@@ -118,22 +153,27 @@ def rounded(points: Sequence[Flat], r: float = 4.0) -> str:
         k1, k2 = min(r, d1 / 2) / d1, min(r, d2 / 2) / d2
         a = (x + (px - x) * k1, y + (py - y) * k1)
         b = (x + (nx - x) * k2, y + (ny - y) * k2)
-        out.append(("M" if i == 0 else "L") + _p(*a) + "Q" + _p(x, y) + " " + _p(*b))
-    return "".join(out) + "Z"
+        if pen is None:
+            pen = _Pen(a)
+        else:
+            pen.to("l", a)
+        pen.to("q", (x, y), b)
+    assert pen is not None
+    return pen.d + "Z"
 
 
 def smooth(points: Sequence[Flat], closed: bool = True) -> str:
     """A smooth curve through the points (Catmull-Rom as cubic Béziers)."""
     count = len(points)
-    d = "M" + _p(*points[0])
+    pen = _Pen(points[0])
     for i in range(count if closed else count - 1):
         p0 = points[(i - 1) % count] if closed else points[max(i - 1, 0)]
         p1, p2 = points[i], points[(i + 1) % count]
         p3 = points[(i + 2) % count] if closed else points[min(i + 2, count - 1)]
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        d += "C" + _p(*c1) + " " + _p(*c2) + " " + _p(*p2)
-    return d + ("Z" if closed else "")
+        pen.to("c", c1, c2, p2)
+    return pen.d + ("Z" if closed else "")
 
 
 def _spline(points: Sequence[Flat], steps: int) -> list[Flat]:
@@ -162,7 +202,7 @@ def _spline(points: Sequence[Flat], steps: int) -> list[Flat]:
     return out
 
 
-def ribbon(centre: Sequence[Flat], widths: Sequence[float], steps: int = 3) -> str:
+def ribbon(centre: Sequence[Flat], widths: Sequence[float], steps: int = 2) -> str:
     """A band of the given widths (at each centre point, eased between) along a smooth centre
     line, with rounded ends: a muscle, a nerve or a capsule seen from the side."""
     line = _spline(centre, steps)
