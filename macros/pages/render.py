@@ -81,10 +81,9 @@ class Renderer:
 
     @functools.cached_property
     def body(self) -> bodymap.BodyMap:
-        """The body front and back with every region's shape (figures/bodymap.py)."""
-        return bodymap.body_map(
-            [r.id for r in self.registry.all("regions")], tuple(a.id for a in self.registry.all("anatomy"))
-        )
+        """The body front and back with every region's shape (figures/bodymap.py). Anatomy parts
+        are drawn in their own diagrams (figures/anatomy.py), so the body sends no shapes of them."""
+        return bodymap.body_map([r.id for r in self.registry.all("regions")])
 
     def body_sprite(self) -> str:
         """assets/figures/body.svg: the body the body map and the condition figures share."""
