@@ -5,8 +5,8 @@ Four base diagrams are drawn here as geometry from a few named measurements: the
 from the side, the pelvis and hips from in front, a hip joint cut open from in front, and the
 hips and thighs from behind. Each shape belongs to one anatomy part (or is context, drawn but not
 a link) and has a tissue kind (bone, disc, joint, capsule, nerve, muscle, bursa) that the page's
-CSS colours. The shapes go into a cached file per diagram (assets/figures/anatomy-<id>.svg); the labels, links
-and words go into each page (templates/components/anatomy-figure.html).
+CSS colours. The shapes go into a cached file per diagram (assets/figures/anatomy-<id>.svg); the
+labels, links and words go into each page (templates/components/anatomy-figure.html).
 
 Which diagram a page shows is `PAGE_DIAGRAM`, one line per part. Only numbers, words and path
 data are made here; the markup is the templates'.
@@ -84,19 +84,6 @@ class Diagram:
         """The symbols' box: from `top`. Pages draw them in a box from 0 and move the labels
         down by -top to match."""
         return f"0 {n(self.top)} {n(self.width)} {n(self.height)}"
-
-    def kinds(self, part: str) -> list[str]:
-        """The tissue kinds of a part's shapes, once each, in order: one symbol each."""
-        return list(dict.fromkeys(s.kind for s in self.parts[part]))
-
-    def paths(self, part: str, kind: str) -> list[str]:
-        return [s.path for s in self.parts[part] if s.kind == kind]
-
-    def context_kinds(self) -> list[str]:
-        return list(dict.fromkeys(s.kind for s in self.context))
-
-    def context_paths(self, kind: str) -> list[str]:
-        return [s.path for s in self.context if s.kind == kind]
 
 
 # ------------------------------------------------------------------ drawing helpers
@@ -837,8 +824,9 @@ def diagrams() -> dict[str, Diagram]:
 
 
 def page_diagrams(part_ids: tuple[str, ...], mapping: dict[str, str] | None = None) -> dict[str, Diagram]:
-    """The diagram each anatomy page shows, by part id. KeyError names a part without one, a
-    mapping line for a part the site does not have, or a diagram that does not draw its part."""
+    """The diagram each anatomy page shows, by part id. KeyError names a part without a line in
+    the mapping, a line naming a diagram that does not exist, or one whose diagram does not draw
+    its part (a misspelt id is never drawn, so it is caught here too)."""
     mapping = PAGE_DIAGRAM if mapping is None else mapping
     drawn = diagrams()
     where = "PAGE_DIAGRAM in macros/pages/figures/anatomy.py"
