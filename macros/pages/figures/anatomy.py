@@ -78,6 +78,7 @@ class Diagram:
     labels: dict[str, list[Label]]  # anatomy id -> its labels ("" for context labels)
     notes: dict[str, str] = field(default_factory=dict)  # anatomy id -> what of it is drawn
     top: float = 0.0  # the picture's top edge (negative: room for labels above the drawing)
+    over: list[Shape] = field(default_factory=list)  # drawn over the parts, not a link
 
     @property
     def view_box(self) -> str:
@@ -509,7 +510,8 @@ def pelvis_front() -> Diagram:
         width=WIDTH,
         height=360.0,
         top=-34.0,
-        context=[Shape("bone", d) for d in femurs] + [Shape("ligament", d) for d in inguinal],
+        context=[Shape("bone", d) for d in femurs],
+        over=[Shape("ligament", d) for d in inguinal],  # the muscle and nerves pass under it
         parts={
             "sacrum-and-sacroiliac-joints": [Shape("bone", sacrum), *(Shape("joint", d) for d in si)],
             "lumbar-spine": [Shape("bone", d) for d in vertebrae],
@@ -533,9 +535,13 @@ def pelvis_front() -> Diagram:
             "iliopsoas": (
                 "on the body's right, the iliopsoas from the spine and the inside of the pelvis to the thigh bone"
             ),
-            "femoral-nerve": "the femoral nerve beside it into the front of the thigh",
+            "femoral-nerve": (
+                "the femoral nerve beside it, under the inguinal ligament (the line from the front point of the "
+                "pelvis to the pubic bone) into the front of the thigh"
+            ),
             "lateral-femoral-cutaneous-nerve": (
-                "the lateral femoral cutaneous nerve passing near the front point of the pelvis into the outer thigh"
+                "the lateral femoral cutaneous nerve passing under that ligament near the front point of the pelvis "
+                "into the outer thigh"
             ),
         },
     )
