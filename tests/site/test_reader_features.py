@@ -209,7 +209,7 @@ def test_a_reader_tabs_to_a_body_map_region_and_opens_it(page, site_url):
 ANATOMY_PAGES = ["facet-joints", "pelvis", "hip-labrum", "piriformis"]  # one page per diagram
 
 
-def test_anatomy_labels_are_12_px_or_more_and_inside_the_figure_on_a_phone(browser, site_url):
+def test_anatomy_labels_are_12_px_or_more_apart_and_inside_the_figure_on_a_phone(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         tab = context.new_page()
@@ -222,14 +222,18 @@ def test_anatomy_labels_are_12_px_or_more_and_inside_the_figure_on_a_phone(brows
                   return [...svg.querySelectorAll(".app-anat__label")].map(t => {
                     const r = t.getBoundingClientRect();
                     return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * px,
-                            inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= 390};
+                            inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= 390,
+                            box: [r.left, r.top, r.right, r.bottom]};
                   });
                 }"""
             )
             assert found, part
-            for label in found:
+            for k, label in enumerate(found):
                 assert label["size"] >= 12, (part, label)
                 assert label["inside"], (part, label)
+                for other in found[k + 1 :]:
+                    (l1, t1, r1, b1), (l2, t2, r2, b2) = label["box"], other["box"]
+                    assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (part, label["text"], other["text"])
     finally:
         context.close()
 
