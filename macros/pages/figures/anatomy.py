@@ -190,7 +190,7 @@ def _spline(points: Sequence[Flat], steps: int) -> list[Flat]:
     return out
 
 
-def ribbon(centre: Sequence[Flat], widths: Sequence[float], steps: int = 2) -> str:
+def ribbon(centre: Sequence[Flat], widths: Sequence[float], steps: int = 1) -> str:
     """A band of the given widths (at each centre point, eased between) along a smooth centre
     line, with rounded ends: a muscle, a nerve or a capsule seen from the side."""
     line = _spline(centre, steps)
