@@ -21,7 +21,14 @@ from ..pages.gather import structured_data
 from ..pages.render import Renderer
 from ..pages.text import plain
 from .search import SearchPages
-from .site import content_edit_url, give_glossary_terms, root_of, write_body_sprite, write_glossary_file
+from .site import (
+    ANATOMY_SPRITE,
+    content_edit_url,
+    give_glossary_terms,
+    root_of,
+    write_body_sprite,
+    write_glossary_file,
+)
 from .template_cache import bytecode_cache
 
 
@@ -94,7 +101,10 @@ def on_post_page_macros(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     """Called by mkdocs-macros after the site is written: the glossary meanings app.js shows, the
-    search index search.js loads, and the body drawing the body map and condition figures share."""
+    search index search.js loads, the body drawing the body map and condition figures share, and
+    the anatomy diagrams' shapes."""
     write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)
     env.hip_and_back_search.write(env.conf["site_dir"], env.hip_and_back_registry)
     write_body_sprite(env.conf["site_dir"], env.hip_and_back_renderer.body_sprite())
+    for diagram, svg in env.hip_and_back_renderer.anatomy_sprites().items():
+        write_body_sprite(env.conf["site_dir"], svg, ANATOMY_SPRITE.format(diagram))

@@ -34,11 +34,13 @@ def root_of(page_url: str) -> str:
 
 GLOSSARY_FILE = "assets/glossary.json"
 BODY_SPRITE = "assets/figures/body.svg"
+ANATOMY_SPRITE = "assets/figures/anatomy-{}.svg"  # one file per diagram, by its id
 
 
-def write_body_sprite(site_dir: str, svg: str) -> None:
-    """The body drawing (front and back) that pages use by reference, sent once and cached."""
-    path = Path(site_dir) / BODY_SPRITE
+def write_body_sprite(site_dir: str, svg: str, name: str = BODY_SPRITE) -> None:
+    """A drawing that pages use by reference, sent once and cached: the body (front and back),
+    or an anatomy diagram (name=ANATOMY_SPRITE.format(diagram))."""
+    path = Path(site_dir) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(svg, encoding="utf-8")
 

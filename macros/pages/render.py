@@ -18,7 +18,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from ..content.kinds import TABLE
 from ..content.registry import Entry, Registry
 from . import checks, gather, signs
-from .figures import bodymap
+from .figures import anatomy, bodymap
 from .text import long_date, md, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -82,14 +82,26 @@ class Renderer:
 
     @functools.cached_property
     def body(self) -> bodymap.BodyMap:
-        """The body front and back with every region's shape (figures/bodymap.py)."""
-        return bodymap.body_map(
-            [r.id for r in self.registry.all("regions")], tuple(a.id for a in self.registry.all("anatomy"))
-        )
+        """The body front and back with every region's shape (figures/bodymap.py). Anatomy parts
+        are drawn in their own diagrams (figures/anatomy.py), so the body sends no shapes of them."""
+        return bodymap.body_map([r.id for r in self.registry.all("regions")])
 
     def body_sprite(self) -> str:
         """assets/figures/body.svg: the body the body map and the condition figures share."""
         return self._macro("components/body-sprite.svg", "body_sprite", self.body)
+
+    @functools.cached_property
+    def anatomy(self) -> dict[str, anatomy.Diagram]:
+        """The diagram each anatomy page shows, by part id (figures/anatomy.py)."""
+        return anatomy.page_diagrams(tuple(a.id for a in self.registry.all("anatomy")))
+
+    def anatomy_sprites(self) -> dict[str, str]:
+        """assets/figures/anatomy-<diagram>.svg: each anatomy diagram's shapes, which its pages
+        link and shade, in a file of its own (a page loads only the diagram it shows)."""
+        return {
+            name: self._macro("components/anatomy-sprite.svg", "anatomy_sprite", diagram)
+            for name, diagram in anatomy.diagrams().items()
+        }
 
     def _page_data(self, entry: Entry) -> dict[str, Any]:
         """What an item's page shows beyond its own fields, gathered before rendering."""
@@ -119,11 +131,14 @@ class Renderer:
                 "body": self.body,
             }
         if entry.kind == "anatomy":
-            # every part, big ones first so small ones stay on top; the page's own part last
-            parts = sorted(
-                self.registry.all("anatomy"), key=lambda a: (a.id == entry.id, -bodymap.size(self.body, a.id))
-            )
-            return {"used_by": entry.linked_from("conditions"), "body": self.body, "parts": parts}
+            # the page's diagram, with the title of every part the site has (those are links)
+            return {
+                "used_by": entry.linked_from("conditions"),
+                "diagram": self.anatomy[entry.id],
+                "titles": {a.id: a.title for a in self.registry.all("anatomy")},
+                "font": anatomy.FONT,
+                "line_height": anatomy.FONT * anatomy.LINE,
+            }
         if entry.kind == "diagnosis":
             return {"steps": self.registry.all("diagnosis")}
         return {}

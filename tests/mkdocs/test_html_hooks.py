@@ -8,7 +8,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from macros.mkdocs import compact_html, icon_sprite
-from macros.mkdocs.site import BODY_SPRITE
+from macros.mkdocs.site import ANATOMY_SPRITE, BODY_SPRITE
+from macros.pages.figures.anatomy import DRAW
+
+ANATOMY_SPRITES = [ANATOMY_SPRITE.format(diagram) for diagram in DRAW]
 
 ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
 
@@ -43,13 +46,14 @@ def test_theme_icons_become_references_into_one_sprite_and_other_drawings_stay()
 
 def test_every_drawn_reference_in_the_built_site_exists(built_site: Path):
     """Every <use> points at a symbol that exists: a theme icon in the icon sprite, a body shape in
-    the body drawing (both cached files), or a part of a figure drawn in the page itself."""
+    the body drawing or a shape of the anatomy diagrams (cached files), or a part of a figure
+    drawn in the page itself."""
     files = {
         (built_site / name).resolve(): {
             s["id"]
             for s in BeautifulSoup((built_site / name).read_text(encoding="utf-8"), "html.parser").select("[id]")
         }
-        for name in (icon_sprite.SPRITE, BODY_SPRITE)
+        for name in (icon_sprite.SPRITE, BODY_SPRITE, *ANATOMY_SPRITES)
     }
     used: dict[Path, set[str]] = {path: set() for path in files}
     for page in built_site.rglob("*.html"):

@@ -461,22 +461,6 @@ def test_every_body_part_has_a_shape_and_an_unknown_one_stops_the_build(registry
         bodymap.body_map([], (*parts, "spleen"))
 
 
-def test_an_anatomy_page_shades_its_own_part_and_links_every_other_part():
-    from macros.pages.signs import care_from_config
-
-    renderer = Renderer(build(CONTENT), care=care_from_config(ROOT / "mkdocs.yml"))
-    ids = {a.id for a in renderer.registry.all("anatomy")}
-    for entry in renderer.registry.all("anatomy"):
-        page = renderer.item_page("anatomy", entry.id)
-        figure = page.split('class="app-where"')[1].split("</figure>")[0]
-        linked = re.findall(r'href="\.\./\.\./anatomy/([a-z-]+)/"', figure)
-        assert set(linked) == ids, entry.id
-        own = re.findall(r'app-where__part--own" href="\.\./\.\./anatomy/([a-z-]+)/"', figure)
-        assert own == [entry.id], entry.id
-        assert linked[-1] == entry.id, "the page's own part is drawn last, on top"
-        assert 'aria-current="page"' in figure and entry.title.lower() in figure.lower()
-
-
 def test_a_region_page_shades_its_own_region():
     renderer = Renderer(build(VALID), care=CARE)
     for region in renderer.registry.all("regions"):

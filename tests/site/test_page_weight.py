@@ -11,6 +11,7 @@ in the summary at the end of the run).
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,3 +143,58 @@ def test_searching_is_not_part_of_the_first_visit(weights):
     index = [s for s in weights.first if s.content_type.startswith("application/json")]
     assert index == [], "the search index loads before the reader searches"
     assert any(s.content_type.startswith("application/json") for s in weights.search)
+
+
+def _diagram_of(site: Path, page: str) -> str:
+    found = re.search(r"assets/figures/anatomy-([a-z-]+)\.svg", (site / page / "index.html").read_text("utf-8"))
+    assert found, f"{page} shows no anatomy diagram"
+    return found.group(1)
+
+
+@pytest.fixture(scope="module")
+def anatomy_weights(browser, served, pages, built_site) -> Weights:
+    """An anatomy page's first visit; a further anatomy page whose diagram is cached (the budget's
+    further page); and, for the record, a further page that shows a diagram not yet cached."""
+    anatomy = [p for p in pages if p.startswith("anatomy/") and p.count("/") == 2]
+
+    def weight(page: str) -> int:
+        return len(gzip.compress((built_site / page / "index.html").read_bytes(), compresslevel=9))
+
+    anatomy.sort(key=weight, reverse=True)
+    first_page = anatomy[0]
+    diagram = _diagram_of(built_site, first_page)
+    further_page = next(p for p in anatomy[1:] if _diagram_of(built_site, p) == diagram)
+    new_page = next(p for p in anatomy if _diagram_of(built_site, p) != diagram)
+    context = browser.new_context()
+    tab = context.new_page()
+    try:
+        first = load(served, tab, first_page)
+        further = load(served, tab, further_page)
+        new = load(served, tab, new_page)
+    finally:
+        context.close()
+    report = "\n\n".join(
+        [
+            table(f"First visit, empty cache: /{first_page} (budget {FIRST_LOAD_BUDGET // KIB} KiB)", first),
+            table(
+                f"A further page, its diagram cached: /{further_page} (budget {FURTHER_PAGE_BUDGET // KIB} KiB)",
+                further,
+            ),
+            table(f"A further page with a diagram not yet cached, once per diagram: /{new_page}", new),
+        ]
+    )
+    print("\n" + report)
+    REPORTS.append(("anatomy page weight (gzip, as GitHub Pages sends it)", report))
+    errors = [s for s in first + further + new if s.status >= 400]
+    assert not errors, f"requests that failed: {errors}"
+    assert any("anatomy-" in s.path for s in first), "the first visit loads the page's diagram"
+    return Weights(first_page, further_page, first, further, new, report)
+
+
+def test_the_first_visit_to_an_anatomy_page_stays_within_90_kib(anatomy_weights):
+    assert total(anatomy_weights.first) <= FIRST_LOAD_BUDGET, anatomy_weights.report
+
+
+def test_a_further_anatomy_page_with_its_diagram_cached_stays_within_10_kib(anatomy_weights):
+    assert not any("anatomy-" in s.path for s in anatomy_weights.further), "the diagram comes from the cache"
+    assert total(anatomy_weights.further) <= FURTHER_PAGE_BUDGET, anatomy_weights.report

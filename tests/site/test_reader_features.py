@@ -207,6 +207,58 @@ def test_a_reader_tabs_to_a_body_map_region_and_opens_it(page, site_url):
     watch.assert_clean()
 
 
+ANATOMY_PAGES = ["facet-joints", "pelvis", "hip-labrum", "piriformis"]  # one page per diagram
+
+
+def test_anatomy_labels_are_12_px_or_more_apart_and_inside_the_figure_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        for part in ANATOMY_PAGES:
+            tab.goto(f"{site_url}/anatomy/{part}/")
+            found = tab.evaluate(
+                """() => {
+                  const svg = document.querySelector(".app-anat__svg"), box = svg.getBoundingClientRect();
+                  const px = svg.viewBox.baseVal.width ? box.width / svg.viewBox.baseVal.width : 1;
+                  return [...svg.querySelectorAll(".app-anat__label")].map(t => {
+                    const r = t.getBoundingClientRect();
+                    return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * px,
+                            inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= 390,
+                            box: [r.left, r.top, r.right, r.bottom]};
+                  });
+                }"""
+            )
+            assert found, part
+            for k, label in enumerate(found):
+                assert label["size"] >= 12, (part, label)
+                assert label["inside"], (part, label)
+                for other in found[k + 1 :]:
+                    (l1, t1, r1, b1), (l2, t2, r2, b2) = label["box"], other["box"]
+                    assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (part, label["text"], other["text"])
+    finally:
+        context.close()
+
+
+def test_a_reader_tabs_to_a_part_in_an_anatomy_diagram_and_opens_it(page, site_url):
+    tab, watch = page
+    tab.goto(site_url + "/anatomy/piriformis/")
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.classList.contains('app-anat__part')"):
+            break
+    else:
+        pytest.fail("Tab never reached a part of the anatomy diagram")
+    focused = tab.evaluate("document.activeElement.getAttribute('href')")
+    stroke = tab.evaluate("getComputedStyle(document.activeElement).strokeWidth")
+    assert stroke == "3.5px", "a focused part is visibly marked"
+    part_page = urljoin(tab.url, focused)
+    assert part_page != tab.url, "the first part reached is another part, a link to its own page"
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(part_page)  # Enter opens the focused part's page
+    assert tab.locator(".app-anat__part--own").count() == 1
+    watch.assert_clean()
+
+
 def test_every_region_is_on_the_body_map_and_in_the_text_list(built_site: Path):
     soup = BeautifulSoup((built_site / "regions/index.html").read_text(), "html.parser")
     on_map = {a["href"] for a in soup.select("a.app-body-map__region")}
