@@ -746,7 +746,7 @@ def hips_back() -> Diagram:
     ql = smooth([(MID + 36, 44), (MID + 62, 48), (MID + 78, 58), (MID + 92, 122), (MID + 52, 140), (MID + 40, 96)])
     piriformis = ribbon([(MID + 24, 214), (MID + 60, 216), (MID + 100, 226), (MID + 128, 238)], [18, 20, 14, 8])
     sciatic = ribbon(
-        [(MID + 48, 220), (MID + 70, 244), (MID + 92, 290), (MID + 96, 360), (MID + 94, 400)], [9, 10, 10, 9, 8]
+        [(MID + 54, 224), (MID + 70, 246), (MID + 92, 290), (MID + 96, 360), (MID + 94, 400)], [9, 10, 10, 9, 8]
     )
     tibial = ribbon([(MID + 94, 400), (MID + 88, 436)], [6, 5])
     peroneal = ribbon([(MID + 94, 400), (MID + 110, 436)], [6, 5])
@@ -778,8 +778,9 @@ def hips_back() -> Diagram:
             "gluteal-muscles": [Shape("muscle", gmed), Shape("muscle", gmax)],
             "deep-core-muscles": [Shape("muscle", multifidus)],
             "quadratus-lumborum": [Shape("muscle", ql)],
-            "piriformis": [Shape("muscle", piriformis)],
+            # the nerve first, so piriformis covers its start: it comes out from below the muscle
             "sciatic-nerve": [Shape("nerve", sciatic), Shape("nerve", tibial), Shape("nerve", peroneal)],
+            "piriformis": [Shape("muscle", piriformis)],
         },
         labels=labels,
         notes={
@@ -790,8 +791,12 @@ def hips_back() -> Diagram:
             "gluteal-muscles": "the gluteal muscles over the buttock",
             "deep-core-muscles": "the multifidus of the deep core beside the spine",
             "quadratus-lumborum": "on the right side quadratus lumborum between the lowest rib and the pelvis",
-            "piriformis": "piriformis from the sacrum to the top of the thigh bone",
-            "sciatic-nerve": "the sciatic nerve coming out below it and running down the back of the thigh",
+            "sciatic-nerve": (
+                "the sciatic nerve coming out from below piriformis and running down the back of the thigh"
+            ),
+            "piriformis": (
+                "piriformis from the front of the sacrum to the top of the bony point at the side of the hip"
+            ),
         },
     )
 
