@@ -485,9 +485,12 @@ def pelvis_front() -> Diagram:
     ]
     psoas = ribbon([(142, 4), (134, 50), (122, 100), (104, 142), (88, 176), (74, 206)], [16, 20, 22, 20, 14, 9])
     iliacus = smooth([(50, 70), (78, 58), (108, 76), (114, 110), (106, 146), (96, 172), (86, 160), (72, 118)])  # fan
-    femoral = ribbon([(128, 44), (116, 96), (102, 140), (94, 176), (92, 214), (88, 262)], [4.5] * 6)
-    femoral_branch = ribbon([(92, 214), (104, 246), (112, 280)], [3.5] * 3)
-    lfcn = ribbon([(128, 52), (100, 68), (62, 86), (36, 106), (26, 132), (20, 190), (14, 250)], [3.8] * 7)
+    # the femoral nerve down the outer edge of psoas, under the ligament just outside its midpoint
+    # (where the femoral artery would be), into the front of the thigh
+    femoral = ribbon([(128, 44), (114, 96), (94, 134), (80, 166), (68, 206), (60, 262)], [4.5] * 6)
+    femoral_branch = ribbon([(68, 206), (82, 246), (90, 280)], [3.5] * 3)
+    # under the ligament a little inside the front point of the pelvis, not at its tip
+    lfcn = ribbon([(128, 52), (100, 68), (62, 86), (42, 108), (34, 134), (26, 190), (20, 250)], [3.8] * 7)
     sartorius = ribbon(mirror([(28, 104), (38, 160), (66, 230), (98, 300)], MID), [9, 11, 11, 9])
     rectus = ribbon(mirror([(38, 120), (34, 150), (42, 220), (56, 300)], MID), [10, 18, 20, 12])
     labels = {
@@ -500,7 +503,7 @@ def pelvis_front() -> Diagram:
         "pelvis": [label("Pelvis", 336, -20, "end", (286, 54))],
         "hip-joint": [label("Hip joint", 236, 286, "end", (head_r[0] - 6, 176))],
         "iliopsoas": [label("Iliopsoas", 118, 240, "start", (97, 160))],
-        "femoral-nerve": [label("Femoral nerve", 118, 262, "start", (92, 240))],
+        "femoral-nerve": [label("Femoral nerve", 118, 262, "start", (82, 247))],
         "lateral-femoral-cutaneous-nerve": [label("Lateral femoral|cutaneous nerve", 4, -20, "start", (66, 83))],
         "hip-flexors": [label("Hip flexors", 336, 318, "end", (MID * 2 - 60, 272))],
     }
@@ -536,12 +539,12 @@ def pelvis_front() -> Diagram:
                 "on the body's right, the iliopsoas from the spine and the inside of the pelvis to the thigh bone"
             ),
             "femoral-nerve": (
-                "the femoral nerve beside it, under the inguinal ligament (the line from the front point of the "
-                "pelvis to the pubic bone) into the front of the thigh"
+                "the femoral nerve down its outer edge, under the inguinal ligament (the line from the front point "
+                "of the pelvis to the pubic bone) into the front of the thigh"
             ),
             "lateral-femoral-cutaneous-nerve": (
-                "the lateral femoral cutaneous nerve passing under that ligament near the front point of the pelvis "
-                "into the outer thigh"
+                "the lateral femoral cutaneous nerve passing under that ligament just inside the front point of the "
+                "pelvis into the outer thigh"
             ),
         },
     )
