@@ -27,7 +27,8 @@ WIDTH = 340.0
 CHAR = 0.6  # a generous average width of a character, in font sizes, for keeping labels apart
 LINE = 1.2  # line height, in font sizes
 
-KINDS = ("bone", "disc", "joint", "capsule", "nerve", "muscle", "bursa", "ligament")
+# muscle-front: a muscle in front of a cut-open joint, drawn see-through over it in the muscle colour
+KINDS = ("bone", "disc", "joint", "capsule", "nerve", "muscle", "muscle-front", "bursa", "ligament")
 
 
 @dataclass(frozen=True)
@@ -610,19 +611,21 @@ def hip_section() -> Diagram:
         ),
     ]
     glute = ribbon([(220, 0), (250, 60), (268, 110), (264, 150)], [30, 28, 20, 12])
-    psoas = ribbon([(40, 0), (50, 100), (80, 196), (130, 250), (180, 262)], [22, 24, 18, 12, 8])
-    bursae = [ellipse(281, 192, 6, 20, -10), ellipse(112, 208, 13, 6, 45)]
+    # the iliopsoas comes down in front of the joint, over the inner lower part of the ball, to the
+    # lesser trochanter; its bursa lies between it and the capsule
+    psoas = ribbon([(60, 0), (92, 90), (114, 172), (160, 232), (182, 262)], [22, 22, 18, 12, 8])
+    bursae = [ellipse(281, 192, 6, 20, -10), ellipse(124, 176, 12, 6, 62)]
     labels = {
         "pelvis": [
             label("Socket", 120, 40, "middle", polar((150.0, 150.0), -110, HEAD_R + JOINT_GAP + 6)),
-            label("Pelvis", 90, 120, "middle"),
+            label("Pelvis", 48, 120, "middle"),
         ],
         "hip-joint": [label("Ball", 150, 156, "middle"), label("Capsule", 336, 96, "end", (222, 116))],
         "hip-labrum": [label("Labrum", 336, 76, "end", polar(c, RIM_OUT + 6, HEAD_R + 8))],
-        "hip-bursae": [label("Bursa", 336, 250, "end", (284, 208)), label("Bursa", 4, 310, "start", (108, 214))],
+        "hip-bursae": [label("Bursa", 336, 250, "end", (284, 208)), label("Bursa", 4, 190, "start", (116, 180))],
         "gluteal-muscles": [label("Gluteal|muscles", 336, 20, "end", (236, 36))],
-        "iliopsoas": [label("Iliopsoas", 4, 280, "start", (96, 232))],
-        "": [label("Thigh bone", 190, 300, "end", (216, 296))],
+        "iliopsoas": [label("Iliopsoas", 126, 278, "middle", (154, 232))],
+        "": [label("Thigh bone", 190, 312, "end", (216, 308))],
     }
     return Diagram(
         id="hip-section",
@@ -635,8 +638,8 @@ def hip_section() -> Diagram:
             "hip-joint": [Shape("bone", head), Shape("joint", cartilage), *(Shape("capsule", d) for d in capsule)],
             "hip-labrum": [Shape("joint", d) for d in labrum],
             "gluteal-muscles": [Shape("muscle", glute)],
-            "iliopsoas": [Shape("muscle", psoas)],
             "hip-bursae": [Shape("bursa", d) for d in bursae],
+            "iliopsoas": [Shape("muscle-front", psoas)],  # over the joint, see-through
         },
         labels=labels,
         notes={
@@ -644,8 +647,10 @@ def hip_section() -> Diagram:
             "hip-joint": "the ball at the top of the thigh bone in it, with the capsule round the joint",
             "hip-labrum": "the labrum, a rim of cartilage round the edge of the socket",
             "gluteal-muscles": "the gluteal muscles on the outside down to the bony point at the side of the hip",
-            "iliopsoas": "the iliopsoas crossing the front of the joint",
             "hip-bursae": "a bursa over the bony point at the side of the hip and one under the iliopsoas",
+            "iliopsoas": (
+                "the iliopsoas crossing in front of the joint (drawn see-through) to the inside of the thigh bone"
+            ),
         },
     )
 
