@@ -305,8 +305,11 @@ def lumbar_side() -> Diagram:
                 4,
             )
         )
-        root_at.append(at(b - 8.5, 0.8 * h))
-        roots.append(circle(*root_at[-1], 5.5 * SPINE_SCALE))
+        # a nerve root leaves the canal forwards and down through the gap below the pedicle (behind
+        # the disc, in front of the facet joint), then runs on past the side of the disc
+        root_at.append(at(b + 7, 1.32 * h))
+        root = [at(b - 10, 0.5 * h), at(b - 6, 0.88 * h), root_at[-1], at(b + 14, 1.52 * h)]
+        roots.append(ribbon(root, [7, 7, 6, 4]))
         canal.append(at(b - 9, 0.3 * h))
         canal.append(at(b - 9, 0.9 * h))
         nxt = TILTS[k + 1] if k + 1 < len(TILTS) else SACRUM_TILT
@@ -365,7 +368,8 @@ def lumbar_side() -> Diagram:
             "sacrum-and-sacroiliac-joints": [Shape("bone", sacrum)],
             "intervertebral-discs": [Shape("disc", d) for d in discs],
             "facet-joints": [Shape("joint", d) for d in facets],
-            "nerve-roots-and-spinal-canal": [Shape("nerve", canal_path), *(Shape("nerve", d) for d in roots)],
+            # the roots first, so each comes out from under the canal's edge
+            "nerve-roots-and-spinal-canal": [*(Shape("nerve", d) for d in roots), Shape("nerve", canal_path)],
         },
         labels=labels,
         notes={
@@ -373,7 +377,8 @@ def lumbar_side() -> Diagram:
             "intervertebral-discs": "a disc between each vertebra and the next",
             "facet-joints": "the facet joints at the back, where each vertebra meets the next",
             "nerve-roots-and-spinal-canal": (
-                "the spinal canal behind the vertebrae, and a nerve root leaving it between each pair"
+                "the spinal canal behind the vertebrae, and a nerve root leaving it forwards and down through the "
+                "gap between each pair"
             ),
             "sacrum-and-sacroiliac-joints": "the sacrum below",
         },
