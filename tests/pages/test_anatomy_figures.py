@@ -147,3 +147,15 @@ def test_outlines_and_the_highlight_meet_3_to_1_in_both_themes(scheme: str, page
         assert contrast(own, fill) >= 3, (scheme, "highlight", fill)
     for kind in anatomy.KINDS:
         assert f".app-anat__{kind} {{" in css, kind
+
+
+def test_a_page_that_highlights_only_some_of_its_part_says_which(pages):
+    """Where a diagram draws only some of a part (multifidus of the deep core muscles; two of the
+    hip flexors), the caption names what is highlighted, not the whole part."""
+    for d in anatomy.diagrams().values():
+        assert set(d.highlights) <= set(d.parts), d.id
+    core = pages["deep-core-muscles"].figcaption.get_text()
+    assert "Highlighted, with a thick outline: multifidus, one of the deep core muscles" in core
+    flexors = pages["hip-flexors"].figcaption.get_text()
+    assert "two of the other hip flexors (rectus femoris and sartorius)" in flexors
+    assert "Highlighted, with a thick outline: two of the hip flexors" in flexors

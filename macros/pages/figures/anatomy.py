@@ -80,6 +80,8 @@ class Diagram:
     notes: dict[str, str] = field(default_factory=dict)  # anatomy id -> what of it is drawn
     top: float = 0.0  # the picture's top edge (negative: room for labels above the drawing)
     over: list[Shape] = field(default_factory=list)  # drawn over the parts, not a link
+    # anatomy id -> what its page's caption says is highlighted, where that is not the whole part
+    highlights: dict[str, str] = field(default_factory=dict)
 
     @property
     def view_box(self) -> str:
@@ -540,7 +542,7 @@ def pelvis_front() -> Diagram:
             "lumbar-spine": "the lowest two vertebrae above it",
             "pelvis": "the two hip bones",
             "hip-joint": "the ball of each thigh bone in its socket",
-            "hip-flexors": "on the body's left, hip flexors down the front of the thigh",
+            "hip-flexors": "on the body's left, two of the other hip flexors (rectus femoris and sartorius)",
             "iliopsoas": (
                 "on the body's right, the iliopsoas from the spine and the inside of the pelvis to the thigh bone"
             ),
@@ -551,6 +553,12 @@ def pelvis_front() -> Diagram:
             "lateral-femoral-cutaneous-nerve": (
                 "the lateral femoral cutaneous nerve passing under that ligament just inside the front point of the "
                 "pelvis into the outer thigh"
+            ),
+        },
+        highlights={
+            "hip-flexors": (
+                "two of the hip flexors, rectus femoris and sartorius (the main one, the iliopsoas, is on the "
+                "body's right)"
             ),
         },
     )
@@ -803,6 +811,9 @@ def hips_back() -> Diagram:
             "hamstrings": "on the left side the hamstrings down the back of the thigh",
             "gluteal-muscles": "the gluteal muscles over the buttock",
             "deep-core-muscles": "the multifidus of the deep core beside the spine",
+        },
+        highlights={
+            "deep-core-muscles": "multifidus, one of the deep core muscles (the others are not shown in this view)",
             "quadratus-lumborum": "on the right side quadratus lumborum between the lowest rib and the pelvis",
             "sciatic-nerve": (
                 "the sciatic nerve coming out from below piriformis and running down the back of the thigh"
