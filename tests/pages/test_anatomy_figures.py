@@ -139,9 +139,28 @@ def test_outlines_and_the_highlight_meet_3_to_1_in_both_themes(scheme: str, page
     css = (ROOT / "docs" / "assets" / "css" / "app.css").read_text()
     ink = _var(css, scheme, "--app-fig-ink")
     own = _var(css, scheme, "--app-anat-own")
-    fills = [_var(css, scheme, f"--app-anat-{kind}") for kind in anatomy.KINDS if kind != "ligament"]
+    # a ligament is a line, unfilled; muscle-front is the muscle colour, see-through
+    filled = [kind for kind in anatomy.KINDS if kind not in ("ligament", "muscle-front")]
+    fills = [_var(css, scheme, f"--app-anat-{kind}") for kind in filled]
     for fill in (page, *fills):
         assert contrast(ink, fill) >= 3, (scheme, "ink", fill)
         assert contrast(own, fill) >= 3, (scheme, "highlight", fill)
     for kind in anatomy.KINDS:
         assert f".app-anat__{kind} {{" in css, kind
+
+
+def test_a_page_that_highlights_only_some_of_its_part_says_which(renderer):
+    """Where a diagram draws only some of a part (multifidus of the deep core muscles; two of the
+    hip flexors), the caption names what is highlighted, not the whole part."""
+
+    def caption(part: str) -> str:
+        html = renderer.item_page("anatomy", part)
+        return BeautifulSoup(html, "html.parser").find("figure", class_="app-anat").figcaption.get_text()
+
+    for d in anatomy.diagrams().values():
+        assert set(d.highlights) <= set(d.parts), d.id
+    core = caption("deep-core-muscles")
+    assert "Highlighted, with a thick outline: multifidus, one of the deep core muscles" in core
+    flexors = caption("hip-flexors")
+    assert "two of the other hip flexors (rectus femoris and sartorius)" in flexors
+    assert "Highlighted, with a thick outline: two of the hip flexors" in flexors

@@ -27,7 +27,8 @@ WIDTH = 340.0
 CHAR = 0.6  # a generous average width of a character, in font sizes, for keeping labels apart
 LINE = 1.2  # line height, in font sizes
 
-KINDS = ("bone", "disc", "joint", "capsule", "nerve", "muscle", "bursa", "ligament")
+# muscle-front: a muscle in front of a cut-open joint, drawn see-through over it in the muscle colour
+KINDS = ("bone", "disc", "joint", "capsule", "nerve", "muscle", "muscle-front", "bursa", "ligament")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Diagram:
     notes: dict[str, str] = field(default_factory=dict)  # anatomy id -> what of it is drawn
     top: float = 0.0  # the picture's top edge (negative: room for labels above the drawing)
     over: list[Shape] = field(default_factory=list)  # drawn over the parts, not a link
+    # anatomy id -> what its page's caption says is highlighted, where that is not the whole part
+    highlights: dict[str, str] = field(default_factory=dict)
 
     @property
     def view_box(self) -> str:
@@ -304,8 +307,11 @@ def lumbar_side() -> Diagram:
                 4,
             )
         )
-        root_at.append(at(b - 8.5, 0.8 * h))
-        roots.append(circle(*root_at[-1], 5.5 * SPINE_SCALE))
+        # a nerve root leaves the canal forwards and down through the gap below the pedicle (behind
+        # the disc, in front of the facet joint), then runs on past the side of the disc
+        root_at.append(at(b + 7, 1.32 * h))
+        root = [at(b - 10, 0.5 * h), at(b - 6, 0.88 * h), root_at[-1], at(b + 14, 1.52 * h)]
+        roots.append(ribbon(root, [7, 7, 6, 4]))
         canal.append(at(b - 9, 0.3 * h))
         canal.append(at(b - 9, 0.9 * h))
         nxt = TILTS[k + 1] if k + 1 < len(TILTS) else SACRUM_TILT
@@ -364,7 +370,8 @@ def lumbar_side() -> Diagram:
             "sacrum-and-sacroiliac-joints": [Shape("bone", sacrum)],
             "intervertebral-discs": [Shape("disc", d) for d in discs],
             "facet-joints": [Shape("joint", d) for d in facets],
-            "nerve-roots-and-spinal-canal": [Shape("nerve", canal_path), *(Shape("nerve", d) for d in roots)],
+            # the roots first, so each comes out from under the canal's edge
+            "nerve-roots-and-spinal-canal": [*(Shape("nerve", d) for d in roots), Shape("nerve", canal_path)],
         },
         labels=labels,
         notes={
@@ -372,7 +379,8 @@ def lumbar_side() -> Diagram:
             "intervertebral-discs": "a disc between each vertebra and the next",
             "facet-joints": "the facet joints at the back, where each vertebra meets the next",
             "nerve-roots-and-spinal-canal": (
-                "the spinal canal behind the vertebrae, and a nerve root leaving it between each pair"
+                "the spinal canal behind the vertebrae, and a nerve root leaving it forwards and down through the "
+                "gap between each pair"
             ),
             "sacrum-and-sacroiliac-joints": "the sacrum below",
         },
@@ -485,9 +493,12 @@ def pelvis_front() -> Diagram:
     ]
     psoas = ribbon([(142, 4), (134, 50), (122, 100), (104, 142), (88, 176), (74, 206)], [16, 20, 22, 20, 14, 9])
     iliacus = smooth([(50, 70), (78, 58), (108, 76), (114, 110), (106, 146), (96, 172), (86, 160), (72, 118)])  # fan
-    femoral = ribbon([(128, 44), (116, 96), (102, 140), (94, 176), (92, 214), (88, 262)], [4.5] * 6)
-    femoral_branch = ribbon([(92, 214), (104, 246), (112, 280)], [3.5] * 3)
-    lfcn = ribbon([(128, 52), (100, 68), (62, 86), (36, 106), (26, 132), (20, 190), (14, 250)], [3.8] * 7)
+    # the femoral nerve down the outer edge of psoas, under the ligament just outside its midpoint
+    # (where the femoral artery would be), into the front of the thigh
+    femoral = ribbon([(128, 44), (114, 96), (94, 134), (80, 166), (68, 206), (60, 262)], [4.5] * 6)
+    femoral_branch = ribbon([(68, 206), (82, 246), (90, 280)], [3.5] * 3)
+    # under the ligament a little inside the front point of the pelvis, not at its tip
+    lfcn = ribbon([(128, 52), (100, 68), (62, 86), (42, 108), (34, 134), (26, 190), (20, 250)], [3.8] * 7)
     sartorius = ribbon(mirror([(28, 104), (38, 160), (66, 230), (98, 300)], MID), [9, 11, 11, 9])
     rectus = ribbon(mirror([(38, 120), (34, 150), (42, 220), (56, 300)], MID), [10, 18, 20, 12])
     labels = {
@@ -500,7 +511,7 @@ def pelvis_front() -> Diagram:
         "pelvis": [label("Pelvis", 336, -20, "end", (286, 54))],
         "hip-joint": [label("Hip joint", 236, 286, "end", (head_r[0] - 6, 176))],
         "iliopsoas": [label("Iliopsoas", 118, 240, "start", (97, 160))],
-        "femoral-nerve": [label("Femoral nerve", 118, 262, "start", (92, 240))],
+        "femoral-nerve": [label("Femoral nerve", 118, 262, "start", (82, 247))],
         "lateral-femoral-cutaneous-nerve": [label("Lateral femoral|cutaneous nerve", 4, -20, "start", (66, 83))],
         "hip-flexors": [label("Hip flexors", 336, 318, "end", (MID * 2 - 60, 272))],
     }
@@ -531,17 +542,23 @@ def pelvis_front() -> Diagram:
             "lumbar-spine": "the lowest two vertebrae above it",
             "pelvis": "the two hip bones",
             "hip-joint": "the ball of each thigh bone in its socket",
-            "hip-flexors": "on the body's left, hip flexors down the front of the thigh",
+            "hip-flexors": "on the body's left, two of the other hip flexors (rectus femoris and sartorius)",
             "iliopsoas": (
                 "on the body's right, the iliopsoas from the spine and the inside of the pelvis to the thigh bone"
             ),
             "femoral-nerve": (
-                "the femoral nerve beside it, under the inguinal ligament (the line from the front point of the "
-                "pelvis to the pubic bone) into the front of the thigh"
+                "the femoral nerve down its outer edge, under the inguinal ligament (the line from the front point "
+                "of the pelvis to the pubic bone) into the front of the thigh"
             ),
             "lateral-femoral-cutaneous-nerve": (
-                "the lateral femoral cutaneous nerve passing under that ligament near the front point of the pelvis "
-                "into the outer thigh"
+                "the lateral femoral cutaneous nerve passing under that ligament just inside the front point of the "
+                "pelvis into the outer thigh"
+            ),
+        },
+        highlights={
+            "hip-flexors": (
+                "two of the hip flexors, rectus femoris and sartorius (the main one, the iliopsoas, is on the "
+                "body's right)"
             ),
         },
     )
@@ -607,19 +624,21 @@ def hip_section() -> Diagram:
         ),
     ]
     glute = ribbon([(220, 0), (250, 60), (268, 110), (264, 150)], [30, 28, 20, 12])
-    psoas = ribbon([(40, 0), (50, 100), (80, 196), (130, 250), (180, 262)], [22, 24, 18, 12, 8])
-    bursae = [ellipse(281, 192, 6, 20, -10), ellipse(112, 208, 13, 6, 45)]
+    # the iliopsoas comes down in front of the joint, over the inner lower part of the ball, to the
+    # lesser trochanter; its bursa lies between it and the capsule
+    psoas = ribbon([(60, 0), (92, 90), (114, 172), (160, 232), (182, 262)], [22, 22, 18, 12, 8])
+    bursae = [ellipse(281, 192, 6, 20, -10), ellipse(124, 176, 12, 6, 62)]
     labels = {
         "pelvis": [
             label("Socket", 120, 40, "middle", polar((150.0, 150.0), -110, HEAD_R + JOINT_GAP + 6)),
-            label("Pelvis", 90, 120, "middle"),
+            label("Pelvis", 48, 120, "middle"),
         ],
         "hip-joint": [label("Ball", 150, 156, "middle"), label("Capsule", 336, 96, "end", (222, 116))],
         "hip-labrum": [label("Labrum", 336, 76, "end", polar(c, RIM_OUT + 6, HEAD_R + 8))],
-        "hip-bursae": [label("Bursa", 336, 250, "end", (284, 208)), label("Bursa", 4, 310, "start", (108, 214))],
+        "hip-bursae": [label("Bursa", 336, 250, "end", (284, 208)), label("Bursa", 4, 190, "start", (116, 180))],
         "gluteal-muscles": [label("Gluteal|muscles", 336, 20, "end", (236, 36))],
-        "iliopsoas": [label("Iliopsoas", 4, 280, "start", (96, 232))],
-        "": [label("Thigh bone", 190, 300, "end", (216, 296))],
+        "iliopsoas": [label("Iliopsoas", 126, 278, "middle", (154, 232))],
+        "": [label("Thigh bone", 190, 312, "end", (216, 308))],
     }
     return Diagram(
         id="hip-section",
@@ -632,8 +651,8 @@ def hip_section() -> Diagram:
             "hip-joint": [Shape("bone", head), Shape("joint", cartilage), *(Shape("capsule", d) for d in capsule)],
             "hip-labrum": [Shape("joint", d) for d in labrum],
             "gluteal-muscles": [Shape("muscle", glute)],
-            "iliopsoas": [Shape("muscle", psoas)],
             "hip-bursae": [Shape("bursa", d) for d in bursae],
+            "iliopsoas": [Shape("muscle-front", psoas)],  # over the joint, see-through
         },
         labels=labels,
         notes={
@@ -641,8 +660,10 @@ def hip_section() -> Diagram:
             "hip-joint": "the ball at the top of the thigh bone in it, with the capsule round the joint",
             "hip-labrum": "the labrum, a rim of cartilage round the edge of the socket",
             "gluteal-muscles": "the gluteal muscles on the outside down to the bony point at the side of the hip",
-            "iliopsoas": "the iliopsoas crossing the front of the joint",
             "hip-bursae": "a bursa over the bony point at the side of the hip and one under the iliopsoas",
+            "iliopsoas": (
+                "the iliopsoas crossing in front of the joint (drawn see-through) to the inside of the thigh bone"
+            ),
         },
     )
 
@@ -746,7 +767,7 @@ def hips_back() -> Diagram:
     ql = smooth([(MID + 36, 44), (MID + 62, 48), (MID + 78, 58), (MID + 92, 122), (MID + 52, 140), (MID + 40, 96)])
     piriformis = ribbon([(MID + 24, 214), (MID + 60, 216), (MID + 100, 226), (MID + 128, 238)], [18, 20, 14, 8])
     sciatic = ribbon(
-        [(MID + 48, 220), (MID + 70, 244), (MID + 92, 290), (MID + 96, 360), (MID + 94, 400)], [9, 10, 10, 9, 8]
+        [(MID + 54, 224), (MID + 70, 246), (MID + 92, 290), (MID + 96, 360), (MID + 94, 400)], [9, 10, 10, 9, 8]
     )
     tibial = ribbon([(MID + 94, 400), (MID + 88, 436)], [6, 5])
     peroneal = ribbon([(MID + 94, 400), (MID + 110, 436)], [6, 5])
@@ -778,8 +799,9 @@ def hips_back() -> Diagram:
             "gluteal-muscles": [Shape("muscle", gmed), Shape("muscle", gmax)],
             "deep-core-muscles": [Shape("muscle", multifidus)],
             "quadratus-lumborum": [Shape("muscle", ql)],
-            "piriformis": [Shape("muscle", piriformis)],
+            # the nerve first, so piriformis covers its start: it comes out from below the muscle
             "sciatic-nerve": [Shape("nerve", sciatic), Shape("nerve", tibial), Shape("nerve", peroneal)],
+            "piriformis": [Shape("muscle", piriformis)],
         },
         labels=labels,
         notes={
@@ -789,9 +811,16 @@ def hips_back() -> Diagram:
             "hamstrings": "on the left side the hamstrings down the back of the thigh",
             "gluteal-muscles": "the gluteal muscles over the buttock",
             "deep-core-muscles": "the multifidus of the deep core beside the spine",
+        },
+        highlights={
+            "deep-core-muscles": "multifidus, one of the deep core muscles (the others are not shown in this view)",
             "quadratus-lumborum": "on the right side quadratus lumborum between the lowest rib and the pelvis",
-            "piriformis": "piriformis from the sacrum to the top of the thigh bone",
-            "sciatic-nerve": "the sciatic nerve coming out below it and running down the back of the thigh",
+            "sciatic-nerve": (
+                "the sciatic nerve coming out from below piriformis and running down the back of the thigh"
+            ),
+            "piriformis": (
+                "piriformis from the front of the sacrum to the top of the bony point at the side of the hip"
+            ),
         },
     )
 
