@@ -140,7 +140,7 @@ FEEL_PLACES: dict[str, tuple[tuple[str, str], float, str, float]] = {
     "outer-hip": (("hip", "knee"), 0.08, "out", 0.7),
     "buttock": (("hip", "knee"), 0.0, "back", 0.75),
     "front-of-thigh": (("hip", "knee"), 0.5, "front", 0.45),
-    "back-of-thigh": (("hip", "knee"), 0.5, "back", 0.45),
+    "back-of-thigh": (("hip", "knee"), 0.6, "back", 0.45),  # mid-thigh: the first part is under the buttock
     "calf": (("knee", "ankle"), 0.3, "back", 0.45),
     "lower-back": (("waist", "shoulders"), 0.0, "back", 0.6),
 }
