@@ -140,7 +140,7 @@ FEEL_PLACES: dict[str, tuple[tuple[str, str], float, str, float]] = {
     "outer-hip": (("hip", "knee"), 0.08, "out", 0.7),
     "buttock": (("hip", "knee"), 0.0, "back", 0.75),
     "front-of-thigh": (("hip", "knee"), 0.5, "front", 0.45),
-    "back-of-thigh": (("hip", "knee"), 0.5, "back", 0.45),
+    "back-of-thigh": (("hip", "knee"), 0.6, "back", 0.45),  # mid-thigh: the first part is under the buttock
     "calf": (("knee", "ankle"), 0.3, "back", 0.45),
     "lower-back": (("waist", "shoulders"), 0.0, "back", 0.6),
 }
@@ -273,6 +273,9 @@ def _draw(ill: Any, figure_id: str) -> Figure:
             ]
         )
     chair_x = solved[0].points["hips"].at[0]
+    # sitting sideways, a leg slides back beside the seat: a seat without a back (a bench or
+    # stool), as a chair's back would stand behind the trunk and the thigh
+    backless = any(body.limb(s.angles, side, "hip") < 0 for s in solved if s.seat for side in body.SIDES)
 
     panels = []
     for k, (panel, s) in enumerate(zip(ill.panels, solved, strict=True), start=1):
@@ -302,9 +305,9 @@ def _draw(ill: Any, figure_id: str) -> Figure:
             mat,
         )
         if s.seat:
-            p.chair = _chair(camera, chair_x)
-            # the far leg is beyond the chair: a leg that slides back beside the seat passes
-            # behind the chair's legs and back, not through them
+            p.chair = _chair(camera, chair_x, back=not backless)
+            # the far leg is beyond the chair: it passes behind the chair's legs, not through
+            # them (a leg that slides back beside the seat is the near one, drawn over it)
             p.chair_after = next(i for i, g in enumerate(groups) if g.shapes[0] == f"{pid}-far-hip-far-knee")
         if k == motion_at:
             p.arrow = place_arrow(camera.flat(before), camera.flat(after), p.capsules, width, height)
@@ -383,18 +386,19 @@ def _groups(camera: draw.Camera, s: Solved, view: str, caps: dict[str, draw.Caps
     return sorted(groups, key=lambda g: g.depth)
 
 
-def _chair(camera: draw.Camera, hips_x: float) -> list[tuple[float, float, float, float]]:
-    """A plain chair seen from the side, under the first panel's hips: seat, legs and back."""
+def _chair(camera: draw.Camera, hips_x: float, back: bool = True) -> list[tuple[float, float, float, float]]:
+    """A plain chair seen from the side, under the first panel's hips: seat, legs and (unless
+    `back` is false, for a bench or stool) back."""
     x0, x1 = hips_x - 0.12, hips_x + 0.1
     (sx0, sy), (sx1, _) = camera.flat((x0, SEAT_HEIGHT, 0)), camera.flat((x1, SEAT_HEIGHT, 0))
     floor = camera.flat((0, 0, 0))[1]
     t = 0.025 * SCALE
-    return [
+    parts = [
         (sx0, sy, sx1 - sx0, t),
         (sx0, sy + t, t, floor - sy - t),
         (sx1 - t, sy + t, t, floor - sy - t),
-        (sx0, sy - 0.28 * SCALE, t, 0.28 * SCALE),
     ]
+    return [*parts, (sx0, sy - 0.28 * SCALE, t, 0.28 * SCALE)] if back else parts
 
 
 def _feel(camera: draw.Camera, s: Solved, place: str, side: str) -> tuple[float, float, float, float, float]:
