@@ -26,7 +26,7 @@ from .site import (
     content_edit_url,
     give_glossary_terms,
     root_of,
-    write_body_sprite,
+    write_figure_file,
     write_glossary_file,
 )
 from .template_cache import bytecode_cache
@@ -105,6 +105,6 @@ def on_post_build(env: Any) -> None:
     the anatomy diagrams' shapes."""
     write_glossary_file(env.conf["site_dir"], env.hip_and_back_registry)
     env.hip_and_back_search.write(env.conf["site_dir"], env.hip_and_back_registry)
-    write_body_sprite(env.conf["site_dir"], env.hip_and_back_renderer.body_sprite())
+    write_figure_file(env.conf["site_dir"], env.hip_and_back_renderer.body_sprite())
     for diagram, svg in env.hip_and_back_renderer.anatomy_sprites().items():
-        write_body_sprite(env.conf["site_dir"], svg, ANATOMY_SPRITE.format(diagram))
+        write_figure_file(env.conf["site_dir"], svg, ANATOMY_SPRITE.format(diagram))

@@ -37,7 +37,7 @@ BODY_SPRITE = "assets/figures/body.svg"
 ANATOMY_SPRITE = "assets/figures/anatomy-{}.svg"  # one file per diagram, by its id
 
 
-def write_body_sprite(site_dir: str, svg: str, name: str = BODY_SPRITE) -> None:
+def write_figure_file(site_dir: str, svg: str, name: str = BODY_SPRITE) -> None:
     """A drawing that pages use by reference, sent once and cached: the body (front and back),
     or an anatomy diagram (name=ANATOMY_SPRITE.format(diagram))."""
     path = Path(site_dir) / name

@@ -30,7 +30,6 @@ class Shape:
 
     view: str  # "front" or "back"
     path: str
-    area: float = 0.0  # in picture units squared: maps draw big parts first, small ones on top
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,6 @@ class BodyMap:
     outlines: dict[str, list[str]]  # view -> path data of the body's parts
     labels: dict[str, tuple[float, float]]  # view -> where its name goes
     regions: dict[str, list[Shape]]  # region id -> its shapes
-    parts: dict[str, list[Shape]]  # anatomy id -> its shapes
 
 
 # Region recipes: for each region id, the views it shows in and a function of the body's
@@ -120,196 +118,12 @@ RECIPES = {
 }
 
 
-# ----------------------------------------------------------------- where each body part is
-# The same idea for anatomy: each part drawn on the body in its place, from the body's points.
-# Nerves are thin bands along their course; the small spine structures sit on the lumbar spine.
-
-
-def _both(make: Callable[[dict[str, body.Point], str, float], list[Capsule3]]) -> Recipe:
-    def recipe(pts: dict[str, body.Point]) -> list[Capsule3]:
-        return [c for side, sign in SIDES.items() for c in make(pts, side, sign)]
-
-    return recipe
-
-
-def _at(p: Vec, up: float = 0.0, out: float = 0.0, sign: float = 1.0) -> Vec:
-    return body.add(p, (0.0, up, sign * out))
-
-
-def _spine(pts: dict[str, body.Point]) -> tuple[Vec, Vec]:
-    return _at(pts["waist"].at, 0.07), _at(pts["hips"].at, 0.045)
-
-
-def _levels(pts: dict[str, body.Point], n: int) -> list[Vec]:
-    top, low = _spine(pts)
-    return [body.add(top, body.scale(body.sub(low, top), (k + 0.5) / n)) for k in range(n)]
-
-
-ANATOMY: dict[str, tuple[tuple[str, ...], Recipe]] = {
-    "lumbar-spine": (("back",), lambda pts: [(*_spine(pts), 0.018, 0.02)]),
-    "intervertebral-discs": (
-        ("back",),
-        lambda pts: [(_at(v, 0, 0.02), _at(v, 0, -0.02), 0.006, 0.006) for v in _levels(pts, 5)],
-    ),
-    "facet-joints": (
-        ("back",),
-        lambda pts: [
-            (_at(v, 0, s * 0.03), _at(v, 0, s * 0.03), 0.008, 0.008) for v in _levels(pts, 5) for s in (1, -1)
-        ],
-    ),
-    "nerve-roots-and-spinal-canal": (
-        ("back",),
-        lambda pts: (
-            [(*_spine(pts), 0.006, 0.006)]
-            + [
-                (_at(v, -0.004, 0.008 * s), _at(v, -0.03, 0.05 * s), 0.005, 0.004)
-                for v in _levels(pts, 3)
-                for s in (1, -1)
-            ]
-        ),
-    ),
-    "sacrum-and-sacroiliac-joints": (
-        ("back",),
-        lambda pts: [(_at(pts["hips"].at, 0.035), _at(pts["hips"].at, -0.045), 0.035, 0.012)],
-    ),
-    "pelvis": (
-        ("front",),
-        lambda pts: [
-            (_at(pts["hips"].at, 0.05, 0.08), _at(pts["hips"].at, 0.05, -0.08), 0.018, 0.018),
-            (_at(pts["hips"].at, 0.05, 0.08), _at(pts["hips"].at, -0.05, 0.0), 0.014, 0.012),
-            (_at(pts["hips"].at, 0.05, -0.08), _at(pts["hips"].at, -0.05, 0.0), 0.014, 0.012),
-        ],
-    ),
-    "hip-joint": (
-        ("front",),
-        _both(lambda pts, side, sign: [(pts[f"{side}-hip"].at, pts[f"{side}-hip"].at, 0.03, 0.03)]),
-    ),
-    "hip-labrum": (
-        ("front",),
-        _both(
-            lambda pts, side, sign: [
-                (
-                    _at(pts[f"{side}-hip"].at, 0.03, -0.025, sign),
-                    _at(pts[f"{side}-hip"].at, 0.03, 0.025, sign),
-                    0.009,
-                    0.009,
-                )
-            ]
-        ),
-    ),
-    "hip-bursae": (
-        ("front", "back"),
-        _both(lambda pts, side, sign: [(_at(pts[f"{side}-hip"].at, -0.01, 0.075, sign),) * 2 + (0.018, 0.018)]),
-    ),
-    "gluteal-muscles": (
-        ("back",),
-        _both(
-            lambda pts, side, sign: [
-                (
-                    _at(pts[f"{side}-hip"].at, 0.01, 0.01, sign),
-                    _at(pts[f"{side}-hip"].at, -0.03, 0.035, sign),
-                    0.055,
-                    0.045,
-                )
-            ]
-        ),
-    ),
-    "piriformis": (
-        ("back",),
-        _both(
-            lambda pts, side, sign: [
-                (_at(pts["hips"].at, 0.0, 0.02, sign), _at(pts[f"{side}-hip"].at, -0.005, 0.07, sign), 0.012, 0.009)
-            ]
-        ),
-    ),
-    "hamstrings": (
-        ("back",),
-        _both(lambda pts, side, sign: [(*_along(pts, f"{side}-hip", f"{side}-knee", 0.15, 0.92), 0.04, 0.025)]),
-    ),
-    "hip-flexors": (
-        ("front",),
-        _both(
-            lambda pts, side, sign: [
-                (
-                    _at(pts[f"{side}-hip"].at, 0.05, 0.035, sign),
-                    _along(pts, f"{side}-hip", f"{side}-knee", 0.3, 0.3)[0],
-                    0.022,
-                    0.03,
-                )
-            ]
-        ),
-    ),
-    "iliopsoas": (
-        ("front",),
-        _both(
-            lambda pts, side, sign: [
-                (_at(pts["waist"].at, 0.05, 0.025, sign), _at(pts[f"{side}-hip"].at, -0.03, -0.015, sign), 0.014, 0.016)
-            ]
-        ),
-    ),
-    "quadratus-lumborum": (
-        ("back",),
-        _both(
-            lambda pts, side, sign: [
-                (_at(pts["waist"].at, 0.07, 0.045, sign), _at(pts["hips"].at, 0.06, 0.06, sign), 0.014, 0.016)
-            ]
-        ),
-    ),
-    "deep-core-muscles": (
-        ("front",),
-        lambda pts: [(_at(pts["waist"].at, -0.01, 0.05), _at(pts["waist"].at, -0.01, -0.05), 0.04, 0.04)],
-    ),
-    "sciatic-nerve": (
-        ("back",),
-        _both(
-            lambda pts, side, sign: [
-                (
-                    _at(pts[f"{side}-hip"].at, 0.0, 0.0, sign),
-                    _along(pts, f"{side}-hip", f"{side}-knee", 0.92, 0.92)[0],
-                    0.007,
-                    0.006,
-                )
-            ]
-        ),
-    ),
-    "femoral-nerve": (
-        ("front",),
-        _both(
-            lambda pts, side, sign: [
-                (
-                    _at(pts[f"{side}-hip"].at, 0.03, -0.01, sign),
-                    _along(pts, f"{side}-hip", f"{side}-knee", 0.7, 0.7)[0],
-                    0.007,
-                    0.006,
-                )
-            ]
-        ),
-    ),
-    "lateral-femoral-cutaneous-nerve": (
-        ("front",),
-        _both(
-            lambda pts, side, sign: [
-                (
-                    _at(pts[f"{side}-hip"].at, 0.05, 0.075, sign),
-                    _at(_along(pts, f"{side}-hip", f"{side}-knee", 0.55, 0.55)[0], 0, 0.035, sign),
-                    0.006,
-                    0.005,
-                )
-            ]
-        ),
-    ),
-}
-
-
-def body_map(region_ids: list[str], part_ids: tuple[str, ...] = ()) -> BodyMap:
+def body_map(region_ids: list[str]) -> BodyMap:
     """The body front and back, side by side, with every region's shapes. KeyError names a
     region that has no recipe."""
     missing = [r for r in region_ids if r not in RECIPES]
     if missing:
         raise KeyError(f"no shape for region '{missing[0]}': add a recipe in macros/pages/figures/bodymap.py")
-    unknown = [a for a in part_ids if a not in ANATOMY]
-    if unknown:
-        raise KeyError(f"no shape for body part '{unknown[0]}': add one to ANATOMY in macros/pages/figures/bodymap.py")
     pts = body.pose(POSE, (0.0, 0.0, 0.0))
     lowest = min(p.at[1] - p.support((0.0, 1.0, 0.0)) for p in pts.values())
     pts = body.pose(POSE, (0.0, -lowest, 0.0))
@@ -329,25 +143,16 @@ def body_map(region_ids: list[str], part_ids: tuple[str, ...] = ()) -> BodyMap:
         outlines[view.removeprefix("body-")] = [c.path() for c in parts]
         labels[view.removeprefix("body-")] = (cx, m + (top + 0.07) * SCALE)
     regions: dict[str, list[Shape]] = {}
-    parts_drawn: dict[str, list[Shape]] = {}
-    for region in [*region_ids, *part_ids]:
-        views, recipe = RECIPES[region] if region in region_ids else ANATOMY[region]
+    for region in region_ids:
+        views, recipe = RECIPES[region]
         shapes = []
         for view in views:
             camera = cameras[view]
             for a, b, ra, rb in recipe(pts):
                 fa, fb = camera.flat(a), camera.flat(b)
                 cap = draw.Capsule(fa, fb, ra * SCALE, rb * SCALE)
-                length = ((fa[0] - fb[0]) ** 2 + (fa[1] - fb[1]) ** 2) ** 0.5
-                area = length * (cap.ra + cap.rb) + 3.1416 * max(cap.ra, cap.rb) ** 2
-                shapes.append(Shape(view, cap.path(), area))
-        (regions if region in region_ids else parts_drawn)[region] = shapes
+                shapes.append(Shape(view, cap.path()))
+        regions[region] = shapes
     width = 2 * view_width + GAP * SCALE + 2 * m
     height = (top + 0.1) * SCALE + 2 * m
-    return BodyMap(width, height, outlines, labels, regions, parts_drawn)
-
-
-def size(m: BodyMap, part: str) -> float:
-    """How much of the picture a body part covers: maps draw big parts first, so small ones
-    stay visible and reachable on top."""
-    return sum(s.area for s in m.parts[part])
+    return BodyMap(width, height, outlines, labels, regions)
