@@ -184,19 +184,22 @@ def test_the_guide_never_says_you_have_a_condition(built_site: Path):
     assert "cannot diagnose you" in text and "cannot tell you what you have" in text
 
 
+def tab_to(tab, css_class: str, what: str) -> str:
+    """Press Tab until a link with `css_class` has focus (at most 80 times); its href."""
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        if tab.evaluate(f"document.activeElement.classList.contains('{css_class}')"):
+            return tab.evaluate("document.activeElement.getAttribute('href')")
+    pytest.fail(f"Tab never reached {what}")
+
+
 def test_a_reader_tabs_to_a_body_map_region_and_opens_it(page, site_url):
     tab, watch = page
     tab.goto(site_url + "/regions/")
     region = tab.locator("a.app-body-map__region").first
     label = region.get_attribute("aria-label")
     assert label and "conditions felt here" in label
-    for _ in range(80):
-        tab.keyboard.press("Tab")
-        if tab.evaluate("document.activeElement.classList.contains('app-body-map__region')"):
-            break
-    else:
-        pytest.fail("Tab never reached a body-map region")
-    focused = tab.evaluate("document.activeElement.getAttribute('href')")
+    focused = tab_to(tab, "app-body-map__region", "a body-map region")
     stroke = tab.evaluate("getComputedStyle(document.activeElement).strokeWidth")
     assert stroke == "4px", "a focused region is visibly marked"
     region_page = urljoin(tab.url, focused)
@@ -242,13 +245,7 @@ def test_anatomy_labels_are_12_px_or_more_apart_and_inside_the_figure_on_a_phone
 def test_a_reader_tabs_to_a_part_in_an_anatomy_diagram_and_opens_it(page, site_url):
     tab, watch = page
     tab.goto(site_url + "/anatomy/piriformis/")
-    for _ in range(80):
-        tab.keyboard.press("Tab")
-        if tab.evaluate("document.activeElement.classList.contains('app-anat__part')"):
-            break
-    else:
-        pytest.fail("Tab never reached a part of the anatomy diagram")
-    focused = tab.evaluate("document.activeElement.getAttribute('href')")
+    focused = tab_to(tab, "app-anat__part", "a part of the anatomy diagram")
     stroke = tab.evaluate("getComputedStyle(document.activeElement).strokeWidth")
     assert stroke == "3.5px", "a focused part is visibly marked"
     part_page = urljoin(tab.url, focused)
